@@ -1,0 +1,71 @@
+package com.payhub.config;
+
+import com.payhub.model.Channel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code payhub.*}. A missing or wrong value fails start-up with the property
+ * name in the message.
+ */
+@Validated
+@ConfigurationProperties("payhub")
+public record PayHubProperties(
+    @Valid @NotNull Queues queues,
+    @Valid @NotNull Map<Channel, ChannelRules> channels,
+    @Valid @NotNull List<Merchant> merchants,
+    @Valid @NotNull RouteFiles routeFiles) {
+
+  /** Artemis address names; routes read them as {@code {{payhub.queues.x}}}. */
+  public record Queues(
+      @NotBlank String inboundCanonical,
+      @NotBlank String inboundAlipay,
+      @NotBlank String inboundWechatpay,
+      @NotBlank String inboundUnionpay,
+      @NotBlank String channelAlipay,
+      @NotBlank String channelWechatpay,
+      @NotBlank String channelUnionpay,
+      @NotBlank String results,
+      @NotBlank String events,
+      @NotBlank String rejected) {}
+
+  /** What a channel accepts, checked before anything is dispatched to it. */
+  public record ChannelRules(
+      boolean enabled,
+      @NotEmpty Set<String> currencies,
+      @Positive long minAmountMinor,
+      @Positive long maxAmountMinor,
+      @NotBlank String orderNoPattern,
+      @NotBlank String orderNoRule) {}
+
+  /**
+   * A merchant allowed to use the hub.
+   *
+   * @param id the hub's merchant id (canonical JSON uses it)
+   * @param channels the channels enabled for it
+   * @param dialectIds how each dialect names it (Alipay app_id, WeChat mchid, UnionPay merId)
+   */
+  public record Merchant(
+      @NotBlank String id,
+      String name,
+      @NotNull Set<Channel> channels,
+      Map<Channel, String> dialectIds) {
+
+    public Merchant {
+      dialectIds = dialectIds == null ? Map.of() : Map.copyOf(dialectIds);
+    }
+  }
+
+  /**
+   * Which classes route files may instantiate by name ({@code #class:}, {@code beans[].type}).
+   */
+  public record RouteFiles(@NotNull List<String> allowedClassPrefixes, boolean checkOnStartup) {}
+}

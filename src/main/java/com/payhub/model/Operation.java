@@ -1,0 +1,9 @@
+package com.payhub.model;
+
+/** What a request asks the channel to do. */
+public enum Operation {
+  PAY,
+  QUERY,
+  REFUND,
+  CLOSE
+}
