@@ -107,6 +107,16 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
       return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Hides the form type from the servlet binding only (the Content-Type header is unchanged), so
+     * camel-platform-http neither parses the form nor fails on a broken %-escape before PayHub can
+     * answer it properly.
+     */
+    @Override
+    public String getContentType() {
+      return "application/octet-stream";
+    }
+
     @Override
     public int getContentLength() {
       return body.length;
