@@ -65,7 +65,12 @@ public record PayHubProperties(
   }
 
   /**
-   * Which classes route files may instantiate by name ({@code #class:}, {@code beans[].type}).
+   * Where route files live (relative to the working directory) and which classes they may
+   * instantiate by name ({@code #class:}, {@code beans[].type}).
    */
-  public record RouteFiles(@NotNull List<String> allowedClassPrefixes, boolean checkOnStartup) {}
+  public record RouteFiles(
+      @NotBlank String routesDir,
+      @NotBlank String adaptersDir,
+      @NotNull List<String> allowedClassPrefixes,
+      boolean checkOnStartup) {}
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.jms.core.JmsTemplate;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -85,6 +88,28 @@ class DispatchIT extends HubTestSupport {
     assertThat(order.get("sourceDialect").asText()).isEqualTo(in.dialect().toUpperCase());
     assertThat(dispatched.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
     assertThat(property(dispatched, "PayHubChannel")).isEqualTo(in.channel());
+  }
+
+  @Test
+  void aQueueSenderWithJmsReplyToGetsItsResultThereAndNotOnTheResultsQueue() throws Exception {
+    String orderNo = "R" + shortId();
+    String correlation = UUID.randomUUID().toString();
+    JmsTemplate jms = jms();
+    Message reply = jms.sendAndReceive("payments.inbound.canonical", session -> {
+      TextMessage m = session.createTextMessage(Samples.canonical(orderNo, null));
+      m.setJMSCorrelationID(correlation);
+      return m;
+    });
+    assertThat(reply).as("a reply within the receive timeout").isNotNull();
+    assertThat(reply.getJMSCorrelationID()).isEqualTo(correlation);
+    JsonNode result = JSON.readTree(text(reply));
+    assertThat(result.get("status").asText()).isEqualTo("DISPATCHED");
+    assertThat(result.get("merchantOrderNo").asText()).isEqualTo(orderNo);
+
+    JmsTemplate quick = jms();
+    quick.setReceiveTimeout(500);
+    assertThat(quick.receiveSelected("payments.results", "JMSCorrelationID = '" + correlation + "'"))
+        .as("no second copy of the result on payments.results").isNull();
   }
 
   private static String shortId() {
