@@ -80,7 +80,7 @@ class DispatchIT extends HubTestSupport {
     assertThat(order.get("paymentId").asText()).isEqualTo(paymentId);
     assertThat(order.get("merchantId").asText()).isEqualTo("M100001");
     assertThat(order.get("merchantOrderNo").asText()).isEqualTo(orderNo);
-    assertThat(order.get("channel").asText()).isEqualTo(in.channel().toUpperCase());
+    assertThat(order.get("channel").asText()).isEqualTo(in.channel());
     assertThat(order.get("operation").asText()).isEqualTo("PAY");
     assertThat(order.get("amount").get("minor").isIntegralNumber()).isTrue();
     assertThat(order.get("amount").get("minor").longValue()).isEqualTo(in.expectedMinor());
