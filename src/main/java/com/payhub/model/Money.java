@@ -1,5 +1,6 @@
 package com.payhub.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
@@ -52,7 +53,8 @@ public record Money(long minor, String currency) {
     }
     int code = Integer.parseInt(numeric);
     return Currency.getAvailableCurrencies().stream()
-        .filter(c -> c.getNumericCode() == code)
+        // codes without minor units (XXX, XAU, the XFO/XFU that the JDK files under 000) are no money to pay with
+        .filter(c -> c.getNumericCode() == code && c.getDefaultFractionDigits() >= 0)
         .map(Currency::getCurrencyCode)
         .sorted()
         .findFirst()
@@ -65,6 +67,7 @@ public record Money(long minor, String currency) {
     return BigDecimal.valueOf(minor, digits).toPlainString();
   }
 
+  @JsonIgnore
   public boolean isPositive() {
     return minor > 0;
   }

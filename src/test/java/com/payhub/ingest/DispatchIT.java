@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.HubTestSupport;
 import com.payhub.Samples;
+import com.payhub.model.PaymentOrderSchemaTest;
+import com.networknt.schema.InputFormat;
 import jakarta.jms.Message;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -86,6 +88,8 @@ class DispatchIT extends HubTestSupport {
     assertThat(order.get("amount").get("minor").longValue()).isEqualTo(in.expectedMinor());
     assertThat(order.get("amount").get("currency").asText()).isEqualTo("CNY");
     assertThat(order.get("sourceDialect").asText()).isEqualTo(in.dialect().toUpperCase());
+    assertThat(PaymentOrderSchemaTest.schema().validate(text(dispatched), InputFormat.JSON))
+        .as("the dispatched order follows the published schema").isEmpty();
     assertThat(dispatched.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
     assertThat(property(dispatched, "PayHubChannel")).isEqualTo(in.channel());
   }
