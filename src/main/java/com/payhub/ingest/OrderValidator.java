@@ -93,7 +93,7 @@ public class OrderValidator {
     try {
       URI uri = new URI(url);
       if (url.length() > 256 || uri.getHost() == null
-          || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+          || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
         errors.add(field, RejectReason.INVALID_FIELD, "'" + field + "' must be an absolute http(s) URL of at most 256 characters");
       }
     } catch (java.net.URISyntaxException e) {

@@ -1,8 +1,10 @@
 package com.payhub.normalize;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.payhub.model.Channel;
 import com.payhub.model.Dialect;
@@ -28,8 +30,11 @@ public class CanonicalNormalizer implements Normalizer {
   private static final Set<String> HUB_ISSUED = Set.of("paymentId", "createdAt", "sourceDialect");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two merchantIds is no order to guess at
       .build();
+  private static final Set<String> MONEY_MEMBERS = Set.of("minor", "currency");
 
   @Override
   public Dialect dialect() {
@@ -118,6 +123,11 @@ public class CanonicalNormalizer implements Normalizer {
       errors.add("amount", RejectReason.MISSING_FIELD, "'amount' is required");
       return null;
     }
+    node.fieldNames().forEachRemaining(name -> {
+      if (!MONEY_MEMBERS.contains(name)) {
+        errors.add("amount." + name, RejectReason.INVALID_FIELD, "'amount' has only 'minor' and 'currency', not '" + name + "'");
+      }
+    });
     JsonNode minor = node.get("minor");
     String currency = text(node, "currency");
     if (!node.isObject() || minor == null || currency == null) {
@@ -147,8 +157,11 @@ public class CanonicalNormalizer implements Normalizer {
       return out;
     }
     node.fields().forEachRemaining(e -> {
-      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-        out.put(e.getKey(), e.getValue().asText());
+      JsonNode v = e.getValue();
+      if (v.isNumber()) {
+        out.put(e.getKey(), v.isIntegralNumber() ? v.asText() : v.decimalValue().toPlainString());
+      } else if (v.isValueNode() && !v.isNull()) {
+        out.put(e.getKey(), v.asText());
       } else {
         errors.add("attributes." + e.getKey(), RejectReason.INVALID_FIELD, "attribute values must be strings or numbers");
       }

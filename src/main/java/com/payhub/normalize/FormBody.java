@@ -3,7 +3,10 @@ package com.payhub.normalize;
 import com.payhub.model.Dialect;
 import com.payhub.model.RejectReason;
 import com.payhub.model.RejectedInputException;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,16 +43,50 @@ public final class FormBody {
             "the form field '" + key + "' appears more than once");
       }
     }
+    if (fields.isEmpty()) {
+      throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
+          "the form body has no fields");
+    }
     return Collections.unmodifiableMap(fields);
   }
 
+  /** Percent-decoding that refuses a broken escape or bytes that are not UTF-8, rather than guess. */
   private static String decode(Dialect dialect, String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
-          "the form body has a broken %-escape near '" + abbreviate(text) + "'");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c != '%') {
+        byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+          plain = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.writeBytes(plain);
+      } else {
+        int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+        int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+        if (lo < 0) {
+          throw broken(dialect, text);
+        }
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      }
     }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      throw broken(dialect, text);
+    }
+  }
+
+  private static RejectedInputException broken(Dialect dialect, String text) {
+    return RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
+        "the form body has a broken %-escape or bytes that are not UTF-8 near '" + abbreviate(text) + "'");
   }
 
   private static String abbreviate(String s) {
