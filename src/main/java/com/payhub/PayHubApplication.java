@@ -20,9 +20,10 @@ public class PayHubApplication {
   public static void main(String[] args) {
     if (args.length > 0 && (args[0].equals("validate") || args[0].equals("send"))) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      System.exit(args[0].equals("validate")
-          ? ValidateCommand.run(rest, System.out, System.err)
-          : SendCommand.run(rest, System.out, System.err));
+      System.exit(
+          args[0].equals("validate")
+              ? ValidateCommand.run(rest, System.out, System.err)
+              : SendCommand.run(rest, System.out, System.err));
     }
     SpringApplication.run(PayHubApplication.class, args);
   }

@@ -45,12 +45,14 @@ public abstract class HubTestSupport {
   @LocalServerPort protected int port;
   @Autowired protected ConnectionFactory connectionFactory;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   protected HttpResponse<String> post(String path, String contentType, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -66,8 +68,12 @@ public abstract class HubTestSupport {
 
   protected HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(20))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -84,17 +90,20 @@ public abstract class HubTestSupport {
 
   /** Sends a text message with the given string properties (JMSCorrelationID is set as such). */
   protected void send(String queue, String body, Map<String, String> properties) {
-    jms().send(queue, session -> {
-      TextMessage m = session.createTextMessage(body);
-      for (var e : properties.entrySet()) {
-        if (e.getKey().equals("JMSCorrelationID")) {
-          m.setJMSCorrelationID(e.getValue());
-        } else {
-          m.setStringProperty(e.getKey(), e.getValue());
-        }
-      }
-      return m;
-    });
+    jms()
+        .send(
+            queue,
+            session -> {
+              TextMessage m = session.createTextMessage(body);
+              for (var e : properties.entrySet()) {
+                if (e.getKey().equals("JMSCorrelationID")) {
+                  m.setJMSCorrelationID(e.getValue());
+                } else {
+                  m.setStringProperty(e.getKey(), e.getValue());
+                }
+              }
+              return m;
+            });
   }
 
   /** Waits (up to 15 s) for the message matching the selector; fails if none comes. */

@@ -24,6 +24,7 @@ class OperationsEndpointsIT extends HubTestSupport {
     HttpResponse<String> r = get("/actuator/prometheus");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("application=\"payhub\"");
-    assertThat(r.body()).containsPattern("camel_exchanges_total\\{.*routeId=\"ingest-http-canonical\"");
+    assertThat(r.body())
+        .containsPattern("camel_exchanges_total\\{.*routeId=\"ingest-http-canonical\"");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Valid requests in each dialect for the sandbox merchant M100001, with a way to change or drop
- * one field ({@code null} drops it) so tests can break exactly one thing.
+ * Valid requests in each dialect for the sandbox merchant M100001, with a way to change or drop one
+ * field ({@code null} drops it) so tests can break exactly one thing.
  */
 public final class Samples {
 
@@ -28,12 +28,16 @@ public final class Samples {
     f.put("subject", "\"Tea\"");
     f.put("notifyUrl", "\"https://merchant.example/notify\"");
     apply(f, overrides);
-    return f.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+    return f.entrySet().stream()
+        .map(e -> quote(e.getKey()) + ":" + e.getValue())
         .collect(Collectors.joining(",", "{", "}"));
   }
 
   public static String alipayBiz(String orderNo, String totalAmount) {
-    return "{\"out_trade_no\":\"" + orderNo + "\",\"total_amount\":\"" + totalAmount
+    return "{\"out_trade_no\":\""
+        + orderNo
+        + "\",\"total_amount\":\""
+        + totalAmount
         + "\",\"subject\":\"Tea\",\"product_code\":\"FACE_TO_FACE_PAYMENT\"}";
   }
 
@@ -64,7 +68,8 @@ public final class Samples {
     f.put("notify_url", "\"https://merchant.example/notify/wechat\"");
     f.put("amount", "{\"total\":10000,\"currency\":\"CNY\"}");
     apply(f, overrides);
-    return f.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+    return f.entrySet().stream()
+        .map(e -> quote(e.getKey()) + ":" + e.getValue())
         .collect(Collectors.joining(",", "{", "}"));
   }
 
@@ -105,13 +110,14 @@ public final class Samples {
     if (overrides == null) {
       return;
     }
-    overrides.forEach((k, v) -> {
-      if (v == null) {
-        f.remove(k);
-      } else {
-        f.put(k, v);
-      }
-    });
+    overrides.forEach(
+        (k, v) -> {
+          if (v == null) {
+            f.remove(k);
+          } else {
+            f.put(k, v);
+          }
+        });
   }
 
   private static String quote(String s) {

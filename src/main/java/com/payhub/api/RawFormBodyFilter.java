@@ -43,14 +43,20 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
     if (body.length > MAX_BYTES) {
       response.setStatus(413);
       response.setContentType("application/problem+json");
-      response.getWriter().write("{\"type\":\"urn:payhub:problem:too-large\",\"title\":\"Body too large\","
-          + "\"status\":413,\"detail\":\"form bodies are limited to " + MAX_BYTES + " bytes\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"urn:payhub:problem:too-large\",\"title\":\"Body too large\","
+                  + "\"status\":413,\"detail\":\"form bodies are limited to "
+                  + MAX_BYTES
+                  + " bytes\"}");
       return;
     }
     request.setAttribute(RAW_BODY, body);
@@ -66,8 +72,11 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
       super(request);
       this.body = body;
       if (request.getQueryString() != null) {
-        UriComponentsBuilder.newInstance().query(request.getQueryString()).build(false)
-            .getQueryParams().forEach((k, v) -> queryParameters.put(k, v.toArray(String[]::new)));
+        UriComponentsBuilder.newInstance()
+            .query(request.getQueryString())
+            .build(false)
+            .getQueryParams()
+            .forEach((k, v) -> queryParameters.put(k, v.toArray(String[]::new)));
       }
     }
 
@@ -104,7 +113,8 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
 
     @Override
     public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
     /**

@@ -18,15 +18,27 @@ public class MerchantRegistry {
   public MerchantRegistry(PayHubProperties properties) {
     for (Merchant m : properties.merchants()) {
       if (byHubId.putIfAbsent(m.id(), m) != null) {
-        throw new IllegalStateException("payhub.merchants: merchant id '" + m.id() + "' is configured twice");
+        throw new IllegalStateException(
+            "payhub.merchants: merchant id '" + m.id() + "' is configured twice");
       }
-      m.dialectIds().forEach((channel, id) -> {
-        Merchant other = byDialectId.computeIfAbsent(channel, c -> new HashMap<>()).putIfAbsent(id, m);
-        if (other != null) {
-          throw new IllegalStateException("payhub.merchants: " + channel.id() + " id '" + id
-              + "' belongs to both '" + other.id() + "' and '" + m.id() + "'");
-        }
-      });
+      m.dialectIds()
+          .forEach(
+              (channel, id) -> {
+                Merchant other =
+                    byDialectId.computeIfAbsent(channel, c -> new HashMap<>()).putIfAbsent(id, m);
+                if (other != null) {
+                  throw new IllegalStateException(
+                      "payhub.merchants: "
+                          + channel.id()
+                          + " id '"
+                          + id
+                          + "' belongs to both '"
+                          + other.id()
+                          + "' and '"
+                          + m.id()
+                          + "'");
+                }
+              });
     }
   }
 

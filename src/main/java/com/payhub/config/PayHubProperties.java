@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything under {@code payhub.*}. A missing or wrong value fails start-up with the property
- * name in the message.
+ * Everything under {@code payhub.*}. A missing or wrong value fails start-up with the property name
+ * in the message.
  */
 @Validated
 @ConfigurationProperties("payhub")

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the same checks as {@code payhub validate} over the route folders while the application
  * context is built, before Camel loads a single route file: a file that instantiates a class
- * outside the allow-list, or is otherwise broken, stops start-up with file:line messages.
- * Route reload (development only) does not pass through here; see the README.
+ * outside the allow-list, or is otherwise broken, stops start-up with file:line messages. Route
+ * reload (development only) does not pass through here; see the README.
  */
 @Component
 public class RouteFilesStartupCheck {
@@ -28,14 +28,24 @@ public class RouteFilesStartupCheck {
       LOG.warn("payhub.route-files.check-on-startup=false: route files are loaded unchecked");
       return;
     }
-    List<Path> folders = Stream.of(files.routesDir(), files.adaptersDir())
-        .map(Path::of).filter(Files::isDirectory).toList();
-    RouteFileValidator.Report report = new RouteFileValidator(files.allowedClassPrefixes()).check(folders);
+    List<Path> folders =
+        Stream.of(files.routesDir(), files.adaptersDir())
+            .map(Path::of)
+            .filter(Files::isDirectory)
+            .toList();
+    RouteFileValidator.Report report =
+        new RouteFileValidator(files.allowedClassPrefixes()).check(folders);
     if (!report.ok()) {
-      throw new IllegalStateException("route files failed validation (payhub.route-files):\n"
-          + report.problems().stream().map(RouteProblem::toString).collect(Collectors.joining("\n")));
+      throw new IllegalStateException(
+          "route files failed validation (payhub.route-files):\n"
+              + report.problems().stream()
+                  .map(RouteProblem::toString)
+                  .collect(Collectors.joining("\n")));
     }
-    LOG.info("Route files checked: {} files, {} routes, classes limited to {}", report.files(),
-        report.routes(), files.allowedClassPrefixes());
+    LOG.info(
+        "Route files checked: {} files, {} routes, classes limited to {}",
+        report.files(),
+        report.routes(),
+        files.allowedClassPrefixes());
   }
 }

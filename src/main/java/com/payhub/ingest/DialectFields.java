@@ -35,7 +35,8 @@ final class DialectFields {
     return pick(d, "notifyUrl", "notify_url", "notify_url", "backUrl");
   }
 
-  private static String pick(Dialect d, String canonical, String alipay, String wechat, String unionpay) {
+  private static String pick(
+      Dialect d, String canonical, String alipay, String wechat, String unionpay) {
     return switch (d) {
       case CANONICAL -> canonical;
       case ALIPAY -> alipay;

@@ -26,10 +26,16 @@ public class IngestService {
 
   public static final String DIALECT = "PayHubDialect";
   public static final String OPERATION_HINT = "PayHubOperation";
-  /** Set by HTTP routes: the entry point's path; what follows it in the request path is the operation. */
+
+  /**
+   * Set by HTTP routes: the entry point's path; what follows it in the request path is the
+   * operation.
+   */
   public static final String ENTRY_PATH = "PayHubEntryPath";
+
   public static final String PAYMENT_ID = "PayHubPaymentId";
   public static final String CHANNEL = "PayHubChannel";
+
   /** Exchange property holding the accepted {@link PaymentOrder}. */
   public static final String ORDER = "PayHubOrder";
 
@@ -39,8 +45,12 @@ public class IngestService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public IngestService(InboundSignatureCheck signatureCheck, List<Normalizer> normalizers,
-      OrderValidator validator, ObjectMapper json, Clock clock) {
+  public IngestService(
+      InboundSignatureCheck signatureCheck,
+      List<Normalizer> normalizers,
+      OrderValidator validator,
+      ObjectMapper json,
+      Clock clock) {
     this.signatureCheck = signatureCheck;
     normalizers.forEach(n -> this.normalizers.put(n.dialect(), n));
     this.validator = validator;
@@ -48,14 +58,18 @@ public class IngestService {
     this.clock = clock;
   }
 
-  /** Reads the raw input from the exchange, leaves the canonical order in body, headers and property. */
+  /**
+   * Reads the raw input from the exchange, leaves the canonical order in body, headers and
+   * property.
+   */
   public void ingest(Exchange exchange) throws JsonProcessingException {
     var in = exchange.getMessage();
-    InboundMessage message = new InboundMessage(
-        Dialect.fromId(in.getHeader(DIALECT, String.class)),
-        rawBody(in),
-        in.getHeader(Exchange.CONTENT_TYPE, String.class),
-        operationHint(in));
+    InboundMessage message =
+        new InboundMessage(
+            Dialect.fromId(in.getHeader(DIALECT, String.class)),
+            rawBody(in),
+            in.getHeader(Exchange.CONTENT_TYPE, String.class),
+            operationHint(in));
     PaymentOrder order = accept(message);
     exchange.setProperty(ORDER, order);
     in.setHeader(PAYMENT_ID, order.paymentId());

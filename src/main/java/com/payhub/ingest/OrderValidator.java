@@ -31,7 +31,8 @@ public class OrderValidator {
   public OrderValidator(MerchantRegistry merchants, PayHubProperties properties) {
     this.merchants = merchants;
     this.rules = properties.channels();
-    rules.forEach((channel, r) -> orderNoPatterns.put(channel, Pattern.compile(r.orderNoPattern())));
+    rules.forEach(
+        (channel, r) -> orderNoPatterns.put(channel, Pattern.compile(r.orderNoPattern())));
   }
 
   /** Returns the order with the hub's merchant id, or throws with every rule it breaks. */
@@ -40,17 +41,27 @@ public class OrderValidator {
     FieldErrors errors = new FieldErrors(dialect);
     Optional<Merchant> merchant = merchants.resolve(dialect, order.merchantId());
     if (merchant.isEmpty()) {
-      errors.add(DialectFields.merchant(dialect), RejectReason.UNKNOWN_MERCHANT,
+      errors.add(
+          DialectFields.merchant(dialect),
+          RejectReason.UNKNOWN_MERCHANT,
           "merchant '" + order.merchantId() + "' is not registered with this hub");
     }
     Channel channel = order.channel();
     ChannelRules r = rules.get(channel);
     if (r == null || !r.enabled()) {
-      errors.add(DialectFields.channel(dialect), RejectReason.CHANNEL_DISABLED,
+      errors.add(
+          DialectFields.channel(dialect),
+          RejectReason.CHANNEL_DISABLED,
           "channel '" + channel.id() + "' is not enabled on this hub");
     } else if (merchant.isPresent() && !merchant.get().channels().contains(channel)) {
-      errors.add(DialectFields.channel(dialect), RejectReason.CHANNEL_DISABLED,
-          "channel '" + channel.id() + "' is not enabled for merchant '" + merchant.get().id() + "'");
+      errors.add(
+          DialectFields.channel(dialect),
+          RejectReason.CHANNEL_DISABLED,
+          "channel '"
+              + channel.id()
+              + "' is not enabled for merchant '"
+              + merchant.get().id()
+              + "'");
     }
     if (r != null) {
       checkAmount(order, r, errors);
@@ -68,20 +79,50 @@ public class OrderValidator {
     }
     Dialect dialect = order.sourceDialect();
     if (!r.currencies().contains(order.amount().currency())) {
-      errors.add(DialectFields.currency(dialect), RejectReason.UNSUPPORTED_CURRENCY, "currency "
-          + order.amount().currency() + " is not supported by " + order.channel().id() + " (supported: "
-          + r.currencies() + ")");
-    } else if (order.amount().minor() < r.minAmountMinor() || order.amount().minor() > r.maxAmountMinor()) {
-      errors.add(DialectFields.amount(dialect), RejectReason.AMOUNT_OUT_OF_RANGE, "amount "
-          + order.amount().toMajorString() + " " + order.amount().currency() + " is outside "
-          + order.channel().id() + "'s range of " + r.minAmountMinor() + ".." + r.maxAmountMinor() + " minor units");
+      errors.add(
+          DialectFields.currency(dialect),
+          RejectReason.UNSUPPORTED_CURRENCY,
+          "currency "
+              + order.amount().currency()
+              + " is not supported by "
+              + order.channel().id()
+              + " (supported: "
+              + r.currencies()
+              + ")");
+    } else if (order.amount().minor() < r.minAmountMinor()
+        || order.amount().minor() > r.maxAmountMinor()) {
+      errors.add(
+          DialectFields.amount(dialect),
+          RejectReason.AMOUNT_OUT_OF_RANGE,
+          "amount "
+              + order.amount().toMajorString()
+              + " "
+              + order.amount().currency()
+              + " is outside "
+              + order.channel().id()
+              + "'s range of "
+              + r.minAmountMinor()
+              + ".."
+              + r.maxAmountMinor()
+              + " minor units");
     }
   }
 
-  private void checkOrderNo(String field, String value, Channel channel, ChannelRules r, FieldErrors errors) {
+  private void checkOrderNo(
+      String field, String value, Channel channel, ChannelRules r, FieldErrors errors) {
     if (value != null && !orderNoPatterns.get(channel).matcher(value).matches()) {
-      errors.add(field, RejectReason.INVALID_ORDER_NO, "'" + field + "' breaks " + channel.id()
-          + "'s rule (" + r.orderNoRule() + "): '" + value + "'");
+      errors.add(
+          field,
+          RejectReason.INVALID_ORDER_NO,
+          "'"
+              + field
+              + "' breaks "
+              + channel.id()
+              + "'s rule ("
+              + r.orderNoRule()
+              + "): '"
+              + value
+              + "'");
     }
   }
 
@@ -92,12 +133,20 @@ public class OrderValidator {
     String field = DialectFields.notifyUrl(dialect);
     try {
       URI uri = new URI(url);
-      if (url.length() > 256 || uri.getHost() == null
-          || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-        errors.add(field, RejectReason.INVALID_FIELD, "'" + field + "' must be an absolute http(s) URL of at most 256 characters");
+      if (url.length() > 256
+          || uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
+        errors.add(
+            field,
+            RejectReason.INVALID_FIELD,
+            "'" + field + "' must be an absolute http(s) URL of at most 256 characters");
       }
     } catch (java.net.URISyntaxException e) {
-      errors.add(field, RejectReason.INVALID_FIELD, "'" + field + "' is not a valid URL: " + e.getReason());
+      errors.add(
+          field,
+          RejectReason.INVALID_FIELD,
+          "'" + field + "' is not a valid URL: " + e.getReason());
     }
   }
 }

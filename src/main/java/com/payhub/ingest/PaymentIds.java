@@ -3,8 +3,8 @@ package com.payhub.ingest;
 import java.security.SecureRandom;
 
 /**
- * Issues hub payment ids: {@code P} + 26 Crockford base32 characters (48-bit millisecond time,
- * 80 random bits). Time-ordered, and short and alphanumeric enough to serve as an order number at
+ * Issues hub payment ids: {@code P} + 26 Crockford base32 characters (48-bit millisecond time, 80
+ * random bits). Time-ordered, and short and alphanumeric enough to serve as an order number at
  * every channel (WeChat allows 32, UnionPay 8–40 alphanumerics).
  */
 public final class PaymentIds {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
+import com.payhub.model.RejectedInputException;
 import com.payhub.model.Rejection;
 import com.payhub.model.Rejection.FieldError;
-import com.payhub.model.RejectedInputException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -32,14 +32,29 @@ public class Replies {
 
   /** The result of an accepted request. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Result(String paymentId, String merchantId, String merchantOrderNo, String channel,
-      String operation, String status, boolean duplicate, Rejection rejection) {}
+  public record Result(
+      String paymentId,
+      String merchantId,
+      String merchantOrderNo,
+      String channel,
+      String operation,
+      String status,
+      boolean duplicate,
+      Rejection rejection) {}
 
   /** Body of an accepted request: the order was put on its channel queue. */
   public void accepted(Exchange exchange) throws JsonProcessingException {
     PaymentOrder o = exchange.getProperty(IngestService.ORDER, PaymentOrder.class);
-    Result r = new Result(o.paymentId(), o.merchantId(), o.merchantOrderNo(), o.channel().id(),
-        o.operation().name(), PaymentStatus.DISPATCHED.name(), false, null);
+    Result r =
+        new Result(
+            o.paymentId(),
+            o.merchantId(),
+            o.merchantOrderNo(),
+            o.channel().id(),
+            o.operation().name(),
+            PaymentStatus.DISPATCHED.name(),
+            false,
+            null);
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
     exchange.getMessage().setBody(json.writeValueAsString(r));
   }
@@ -47,9 +62,15 @@ public class Replies {
   /** Body and status of a refused HTTP request, as {@code application/problem+json}. */
   public void problem(Exchange exchange) throws JsonProcessingException {
     Rejection r = rejection(exchange);
-    Problem p = new Problem("urn:payhub:problem:" + r.reason().name().toLowerCase().replace('_', '-'),
-        r.reason().title(), r.reason().httpStatus(), r.message(), r.reason().name(),
-        r.dialect().id(), r.errors());
+    Problem p =
+        new Problem(
+            "urn:payhub:problem:" + r.reason().name().toLowerCase().replace('_', '-'),
+            r.reason().title(),
+            r.reason().httpStatus(),
+            r.message(),
+            r.reason().name(),
+            r.dialect().id(),
+            r.errors());
     var msg = exchange.getMessage();
     msg.removeHeaders("*");
     msg.setHeader(Exchange.HTTP_RESPONSE_CODE, p.status());
@@ -64,12 +85,14 @@ public class Replies {
     msg.setHeader(REJECT_CODE, r.reason().name());
     msg.setHeader(REJECT_MESSAGE, r.message());
     msg.setHeader(REJECT_DIALECT, r.dialect().id());
-    msg.setHeader(REJECT_FIELDS, String.join(",", r.errors().stream().map(FieldError::field).toList()));
+    msg.setHeader(
+        REJECT_FIELDS, String.join(",", r.errors().stream().map(FieldError::field).toList()));
   }
 
   /** The result message telling a queue sender its input was refused. */
   public String rejectedResult(Exchange exchange) throws JsonProcessingException {
-    return json.writeValueAsString(new Result(null, null, null, null, null, "REJECTED", false, rejection(exchange)));
+    return json.writeValueAsString(
+        new Result(null, null, null, null, null, "REJECTED", false, rejection(exchange)));
   }
 
   private static Rejection rejection(Exchange exchange) {
@@ -81,6 +104,12 @@ public class Replies {
   }
 
   /** RFC 9457 problem details, with PayHub's reason code and the field errors. */
-  public record Problem(String type, String title, int status, String detail, String reason,
-      String dialect, List<FieldError> errors) {}
+  public record Problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String reason,
+      String dialect,
+      List<FieldError> errors) {}
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** A payment channel PayHub dispatches to; {@link #id()} is the lower-case name used in queues, URLs and JSON. */
+/**
+ * A payment channel PayHub dispatches to; {@link #id()} is the lower-case name used in queues, URLs
+ * and JSON.
+ */
 public enum Channel {
   ALIPAY,
   WECHATPAY,

@@ -25,8 +25,8 @@ public record Money(long minor, String currency) {
   /**
    * Parses a major-unit decimal such as {@code "100.00"} yuan into minor units (10000 fen).
    *
-   * @throws IllegalArgumentException if the text is not a plain decimal, has more decimals than
-   *     the currency allows, or does not fit in a long
+   * @throws IllegalArgumentException if the text is not a plain decimal, has more decimals than the
+   *     currency allows, or does not fit in a long
    */
   public static Money parseMajor(String text, String currency) {
     Currency c = currencyOf(currency);
@@ -53,12 +53,14 @@ public record Money(long minor, String currency) {
     }
     int code = Integer.parseInt(numeric);
     return Currency.getAvailableCurrencies().stream()
-        // codes without minor units (XXX, XAU, the XFO/XFU that the JDK files under 000) are no money to pay with
+        // codes without minor units (XXX, XAU, the XFO/XFU that the JDK files under 000) are no
+        // money to pay with
         .filter(c -> c.getNumericCode() == code && c.getDefaultFractionDigits() >= 0)
         .map(Currency::getCurrencyCode)
         .sorted()
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown ISO 4217 numeric code: " + numeric));
+        .orElseThrow(
+            () -> new IllegalArgumentException("unknown ISO 4217 numeric code: " + numeric));
   }
 
   /** The amount as major-unit decimal text, e.g. {@code "100.00"}. */

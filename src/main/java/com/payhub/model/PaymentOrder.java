@@ -43,12 +43,36 @@ public record PaymentOrder(
   }
 
   public PaymentOrder withMerchantId(String id) {
-    return new PaymentOrder(paymentId, id, merchantOrderNo, channel, operation, amount, subject,
-        refundNo, channelTransactionId, notifyUrl, attributes, sourceDialect, createdAt);
+    return new PaymentOrder(
+        paymentId,
+        id,
+        merchantOrderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        attributes,
+        sourceDialect,
+        createdAt);
   }
 
   public PaymentOrder accepted(String newPaymentId, Instant at) {
-    return new PaymentOrder(newPaymentId, merchantId, merchantOrderNo, channel, operation, amount,
-        subject, refundNo, channelTransactionId, notifyUrl, attributes, sourceDialect, at);
+    return new PaymentOrder(
+        newPaymentId,
+        merchantId,
+        merchantOrderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        attributes,
+        sourceDialect,
+        at);
   }
 }

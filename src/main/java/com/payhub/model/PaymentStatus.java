@@ -1,6 +1,8 @@
 package com.payhub.model;
 
-/** Where a payment stands. Unknown or ambiguous channel answers map to PENDING, never to success. */
+/**
+ * Where a payment stands. Unknown or ambiguous channel answers map to PENDING, never to success.
+ */
 public enum PaymentStatus {
   RECEIVED,
   DISPATCHED,

@@ -1,8 +1,8 @@
 package com.payhub.model;
 
 /**
- * An input PayHub refuses. Routes turn it into a problem+json answer (HTTP) or a message on
- * {@code payments.rejected} (queues); it is never retried.
+ * An input PayHub refuses. Routes turn it into a problem+json answer (HTTP) or a message on {@code
+ * payments.rejected} (queues); it is never retried.
  */
 public class RejectedInputException extends RuntimeException {
 

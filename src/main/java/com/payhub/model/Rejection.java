@@ -6,7 +6,8 @@ import java.util.List;
  * Why an input was refused: the leading reason, a sentence for humans, the dialect it came in and
  * every field error found.
  */
-public record Rejection(RejectReason reason, String message, Dialect dialect, List<FieldError> errors) {
+public record Rejection(
+    RejectReason reason, String message, Dialect dialect, List<FieldError> errors) {
 
   public Rejection {
     errors = errors == null ? List.of() : List.copyOf(errors);
@@ -21,13 +22,15 @@ public record Rejection(RejectReason reason, String message, Dialect dialect, Li
       throw new IllegalArgumentException("a rejection needs at least one error");
     }
     FieldError first = errors.get(0);
-    String message = errors.size() == 1
-        ? first.message()
-        : first.message() + " (and " + (errors.size() - 1) + " more problem(s))";
+    String message =
+        errors.size() == 1
+            ? first.message()
+            : first.message() + " (and " + (errors.size() - 1) + " more problem(s))";
     return new Rejection(first.reason(), message, dialect, errors);
   }
 
-  public static Rejection single(Dialect dialect, RejectReason reason, String field, String message) {
+  public static Rejection single(
+      Dialect dialect, RejectReason reason, String field, String message) {
     return of(dialect, List.of(new FieldError(field, reason, message)));
   }
 }

@@ -32,15 +32,16 @@ public class AlipayNormalizer implements Normalizer {
   private static final Dialect D = Dialect.ALIPAY;
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-  private static final Map<String, Operation> METHODS = Map.of(
-      "alipay.trade.precreate", Operation.PAY,
-      "alipay.trade.page.pay", Operation.PAY,
-      "alipay.trade.pay", Operation.PAY,
-      "alipay.trade.wap.pay", Operation.PAY,
-      "alipay.trade.app.pay", Operation.PAY,
-      "alipay.trade.query", Operation.QUERY,
-      "alipay.trade.refund", Operation.REFUND,
-      "alipay.trade.close", Operation.CLOSE);
+  private static final Map<String, Operation> METHODS =
+      Map.of(
+          "alipay.trade.precreate", Operation.PAY,
+          "alipay.trade.page.pay", Operation.PAY,
+          "alipay.trade.pay", Operation.PAY,
+          "alipay.trade.wap.pay", Operation.PAY,
+          "alipay.trade.app.pay", Operation.PAY,
+          "alipay.trade.query", Operation.QUERY,
+          "alipay.trade.refund", Operation.REFUND,
+          "alipay.trade.close", Operation.CLOSE);
   private static final List<String> KEPT_PARAMS = List.of("app_auth_token", "format", "return_url");
   private static final String DEFAULT_CURRENCY = "CNY";
 
@@ -78,7 +79,9 @@ public class AlipayNormalizer implements Normalizer {
       subject = errors.require("subject", biz.take("subject"));
     } else if (operation != null) {
       if (outTradeNo == null && tradeNo == null) {
-        errors.add("out_trade_no", RejectReason.MISSING_FIELD,
+        errors.add(
+            "out_trade_no",
+            RejectReason.MISSING_FIELD,
             "'out_trade_no' or 'trade_no' is required for " + params.get("method"));
       }
       if (operation == Operation.REFUND) {
@@ -95,8 +98,20 @@ public class AlipayNormalizer implements Normalizer {
       }
     }
     attributes.putAll(biz.remainingAttributes());
-    return new PaymentOrder(null, appId, outTradeNo, Channel.ALIPAY, operation, amount, subject,
-        refundNo, tradeNo, blankToNull(params.get("notify_url")), attributes, D, null);
+    return new PaymentOrder(
+        null,
+        appId,
+        outTradeNo,
+        Channel.ALIPAY,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        tradeNo,
+        blankToNull(params.get("notify_url")),
+        attributes,
+        D,
+        null);
   }
 
   private static Operation operation(String method, FieldErrors errors) {
@@ -105,7 +120,9 @@ public class AlipayNormalizer implements Normalizer {
     }
     Operation operation = METHODS.get(method);
     if (operation == null) {
-      errors.add("method", RejectReason.UNSUPPORTED_OPERATION,
+      errors.add(
+          "method",
+          RejectReason.UNSUPPORTED_OPERATION,
           "the Alipay method '" + method + "' is not supported");
     }
     return operation;
@@ -118,7 +135,9 @@ public class AlipayNormalizer implements Normalizer {
     }
     String signType = blankToNull(params.get("sign_type"));
     if (signType != null && !signType.equals("RSA2") && !signType.equals("RSA")) {
-      errors.add("sign_type", RejectReason.INVALID_FIELD,
+      errors.add(
+          "sign_type",
+          RejectReason.INVALID_FIELD,
           "'sign_type' must be RSA2 or RSA, was " + signType);
     }
     String timestamp = errors.require("timestamp", params.get("timestamp"));
@@ -126,7 +145,9 @@ public class AlipayNormalizer implements Normalizer {
       try {
         LocalDateTime.parse(timestamp, TIMESTAMP);
       } catch (DateTimeParseException e) {
-        errors.add("timestamp", RejectReason.INVALID_FIELD,
+        errors.add(
+            "timestamp",
+            RejectReason.INVALID_FIELD,
             "'timestamp' must be yyyy-MM-dd HH:mm:ss, was " + timestamp);
       }
     }
@@ -144,7 +165,9 @@ public class AlipayNormalizer implements Normalizer {
     try {
       return Currency.getInstance(text.trim().toUpperCase(Locale.ROOT)).getCurrencyCode();
     } catch (IllegalArgumentException e) {
-      errors.add("trans_currency", RejectReason.UNSUPPORTED_CURRENCY,
+      errors.add(
+          "trans_currency",
+          RejectReason.UNSUPPORTED_CURRENCY,
           "'trans_currency' is not an ISO 4217 currency code: " + text);
       return null;
     }

@@ -22,25 +22,28 @@ import java.util.Set;
  * unparseable JSON, a {@code biz_content} that is not a JSON object) throw at once; a protocol
  * parameter given as a JSON object or array is recorded as INVALID_FIELD.
  *
- * <p>JSON numbers are read as {@link java.math.BigDecimal} without stripping trailing zeros, so
- * an amount keeps its exact text ({@code 100.10} stays {@code "100.10"}, {@code 100.001} stays
- * three decimals and is later refused).
+ * <p>JSON numbers are read as {@link java.math.BigDecimal} without stripping trailing zeros, so an
+ * amount keeps its exact text ({@code 100.10} stays {@code "100.10"}, {@code 100.001} stays three
+ * decimals and is later refused).
  */
 final class AlipayRequestParser {
 
   static final String BIZ_CONTENT = "biz_content";
   private static final Dialect D = Dialect.ALIPAY;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private AlipayRequestParser() {}
 
-  /** The top-level parameters (string values, nulls dropped) and the parsed biz_content, or null. */
+  /**
+   * The top-level parameters (string values, nulls dropped) and the parsed biz_content, or null.
+   */
   record Parsed(Map<String, String> params, Biz biz) {}
 
   static Parsed parse(InboundMessage message, FieldErrors errors) {
@@ -52,7 +55,10 @@ final class AlipayRequestParser {
       String bizText = params.get(BIZ_CONTENT);
       return new Parsed(params, bizText == null || bizText.isBlank() ? null : bizFromText(bizText));
     }
-    throw RejectedInputException.of(D, RejectReason.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+    throw RejectedInputException.of(
+        D,
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Type",
         "Alipay requests are accepted as application/x-www-form-urlencoded or application/json, not "
             + message.contentType());
   }
@@ -76,7 +82,8 @@ final class AlipayRequestParser {
         } else if (value.isTextual()) {
           biz = value.textValue().isBlank() ? null : bizFromText(value.textValue());
         } else {
-          throw malformed(BIZ_CONTENT, "'biz_content' must be a JSON object or a string holding one");
+          throw malformed(
+              BIZ_CONTENT, "'biz_content' must be a JSON object or a string holding one");
         }
         params.put(name, value.isTextual() ? value.textValue() : value.toString());
       } else if (value.isContainerNode()) {

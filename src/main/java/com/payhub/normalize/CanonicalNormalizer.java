@@ -25,15 +25,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class CanonicalNormalizer implements Normalizer {
 
-  private static final Set<String> KNOWN = Set.of("merchantId", "merchantOrderNo", "channel",
-      "operation", "amount", "subject", "refundNo", "channelTransactionId", "notifyUrl", "attributes");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "merchantId",
+          "merchantOrderNo",
+          "channel",
+          "operation",
+          "amount",
+          "subject",
+          "refundNo",
+          "channelTransactionId",
+          "notifyUrl",
+          "attributes");
   private static final Set<String> HUB_ISSUED = Set.of("paymentId", "createdAt", "sourceDialect");
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two merchantIds is no order to guess at
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(
+              StreamReadFeature
+                  .STRICT_DUPLICATE_DETECTION) // two merchantIds is no order to guess at
+          .build();
   private static final Set<String> MONEY_MEMBERS = Set.of("minor", "currency");
 
   @Override
@@ -44,23 +57,39 @@ public class CanonicalNormalizer implements Normalizer {
   @Override
   public PaymentOrder normalize(InboundMessage message) {
     if (!message.isJson()) {
-      throw RejectedInputException.of(Dialect.CANONICAL, RejectReason.UNSUPPORTED_MEDIA_TYPE, "body",
-          "canonical orders are JSON: send Content-Type: application/json (was " + message.contentType() + ")");
+      throw RejectedInputException.of(
+          Dialect.CANONICAL,
+          RejectReason.UNSUPPORTED_MEDIA_TYPE,
+          "body",
+          "canonical orders are JSON: send Content-Type: application/json (was "
+              + message.contentType()
+              + ")");
     }
     JsonNode root = parse(message.body());
     FieldErrors errors = new FieldErrors(Dialect.CANONICAL);
-    root.fieldNames().forEachRemaining(name -> {
-      if (HUB_ISSUED.contains(name)) {
-        errors.add(name, RejectReason.INVALID_FIELD, "'" + name + "' is issued by the hub and must not be sent");
-      } else if (!KNOWN.contains(name)) {
-        errors.add(name, RejectReason.INVALID_FIELD, "'" + name + "' is not a field of a canonical order");
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (HUB_ISSUED.contains(name)) {
+                errors.add(
+                    name,
+                    RejectReason.INVALID_FIELD,
+                    "'" + name + "' is issued by the hub and must not be sent");
+              } else if (!KNOWN.contains(name)) {
+                errors.add(
+                    name,
+                    RejectReason.INVALID_FIELD,
+                    "'" + name + "' is not a field of a canonical order");
+              }
+            });
     String merchantId = errors.require("merchantId", text(root, "merchantId"));
     Channel channel = null;
     String channelText = errors.require("channel", text(root, "channel"));
     if (channelText != null && (channel = Channel.fromId(channelText)) == null) {
-      errors.add("channel", RejectReason.UNKNOWN_CHANNEL, "'channel' must be alipay, wechatpay or unionpay, was '" + channelText + "'");
+      errors.add(
+          "channel",
+          RejectReason.UNKNOWN_CHANNEL,
+          "'channel' must be alipay, wechatpay or unionpay, was '" + channelText + "'");
     }
     Operation operation = operation(root, errors);
     String orderNo = text(root, "merchantOrderNo");
@@ -68,7 +97,9 @@ public class CanonicalNormalizer implements Normalizer {
     if (operation == Operation.PAY) {
       errors.require("merchantOrderNo", orderNo);
     } else if (operation != null && blank(orderNo) && blank(channelTxnId)) {
-      errors.add("merchantOrderNo", RejectReason.MISSING_FIELD,
+      errors.add(
+          "merchantOrderNo",
+          RejectReason.MISSING_FIELD,
           "'merchantOrderNo' or 'channelTransactionId' is required for " + operation);
     }
     Money amount = null;
@@ -85,8 +116,20 @@ public class CanonicalNormalizer implements Normalizer {
     }
     Map<String, String> attributes = attributes(root.get("attributes"), errors);
     errors.throwIfAny();
-    return new PaymentOrder(null, merchantId, orderNo, channel, operation, amount, subject, refundNo,
-        channelTxnId, text(root, "notifyUrl"), attributes, Dialect.CANONICAL, null);
+    return new PaymentOrder(
+        null,
+        merchantId,
+        orderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTxnId,
+        text(root, "notifyUrl"),
+        attributes,
+        Dialect.CANONICAL,
+        null);
   }
 
   private static JsonNode parse(String body) {
@@ -94,11 +137,17 @@ public class CanonicalNormalizer implements Normalizer {
     try {
       root = JSON.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw RejectedInputException.of(Dialect.CANONICAL, RejectReason.MALFORMED_MESSAGE, "body",
+      throw RejectedInputException.of(
+          Dialect.CANONICAL,
+          RejectReason.MALFORMED_MESSAGE,
+          "body",
           "the body is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw RejectedInputException.of(Dialect.CANONICAL, RejectReason.MALFORMED_MESSAGE, "body",
+      throw RejectedInputException.of(
+          Dialect.CANONICAL,
+          RejectReason.MALFORMED_MESSAGE,
+          "body",
           "the body must be a JSON object");
     }
     return root;
@@ -112,7 +161,9 @@ public class CanonicalNormalizer implements Normalizer {
     try {
       return Operation.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      errors.add("operation", RejectReason.UNSUPPORTED_OPERATION,
+      errors.add(
+          "operation",
+          RejectReason.UNSUPPORTED_OPERATION,
           "'operation' must be PAY, QUERY, REFUND or CLOSE, was '" + text + "'");
       return null;
     }
@@ -123,26 +174,40 @@ public class CanonicalNormalizer implements Normalizer {
       errors.add("amount", RejectReason.MISSING_FIELD, "'amount' is required");
       return null;
     }
-    node.fieldNames().forEachRemaining(name -> {
-      if (!MONEY_MEMBERS.contains(name)) {
-        errors.add("amount." + name, RejectReason.INVALID_FIELD, "'amount' has only 'minor' and 'currency', not '" + name + "'");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!MONEY_MEMBERS.contains(name)) {
+                errors.add(
+                    "amount." + name,
+                    RejectReason.INVALID_FIELD,
+                    "'amount' has only 'minor' and 'currency', not '" + name + "'");
+              }
+            });
     JsonNode minor = node.get("minor");
     String currency = text(node, "currency");
     if (!node.isObject() || minor == null || currency == null) {
-      errors.add("amount", RejectReason.MISSING_FIELD, "'amount' needs 'minor' (integer minor units) and 'currency' (ISO 4217)");
+      errors.add(
+          "amount",
+          RejectReason.MISSING_FIELD,
+          "'amount' needs 'minor' (integer minor units) and 'currency' (ISO 4217)");
       return null;
     }
     if (!minor.isIntegralNumber() || !minor.canConvertToLong() || minor.longValue() <= 0) {
-      errors.add("amount.minor", RejectReason.INVALID_AMOUNT,
-          "'amount.minor' must be a positive integer in minor units (10000 for 100.00 CNY), was " + minor);
+      errors.add(
+          "amount.minor",
+          RejectReason.INVALID_AMOUNT,
+          "'amount.minor' must be a positive integer in minor units (10000 for 100.00 CNY), was "
+              + minor);
       return null;
     }
     try {
       return Money.ofMinor(minor.longValue(), currency);
     } catch (IllegalArgumentException e) {
-      errors.add("amount.currency", RejectReason.UNSUPPORTED_CURRENCY, "'amount.currency' " + e.getMessage());
+      errors.add(
+          "amount.currency",
+          RejectReason.UNSUPPORTED_CURRENCY,
+          "'amount.currency' " + e.getMessage());
       return null;
     }
   }
@@ -153,19 +218,27 @@ public class CanonicalNormalizer implements Normalizer {
       return out;
     }
     if (!node.isObject()) {
-      errors.add("attributes", RejectReason.INVALID_FIELD, "'attributes' must be an object of strings");
+      errors.add(
+          "attributes", RejectReason.INVALID_FIELD, "'attributes' must be an object of strings");
       return out;
     }
-    node.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (v.isNumber()) {
-        out.put(e.getKey(), v.isIntegralNumber() ? v.asText() : v.decimalValue().toPlainString());
-      } else if (v.isValueNode() && !v.isNull()) {
-        out.put(e.getKey(), v.asText());
-      } else {
-        errors.add("attributes." + e.getKey(), RejectReason.INVALID_FIELD, "attribute values must be strings or numbers");
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isNumber()) {
+                out.put(
+                    e.getKey(),
+                    v.isIntegralNumber() ? v.asText() : v.decimalValue().toPlainString());
+              } else if (v.isValueNode() && !v.isNull()) {
+                out.put(e.getKey(), v.asText());
+              } else {
+                errors.add(
+                    "attributes." + e.getKey(),
+                    RejectReason.INVALID_FIELD,
+                    "attribute values must be strings or numbers");
+              }
+            });
     return out;
   }
 

@@ -3,9 +3,9 @@ package com.payhub.normalize;
 import com.payhub.model.Dialect;
 import com.payhub.model.Money;
 import com.payhub.model.RejectReason;
+import com.payhub.model.RejectedInputException;
 import com.payhub.model.Rejection;
 import com.payhub.model.Rejection.FieldError;
-import com.payhub.model.RejectedInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,12 +44,18 @@ public final class FieldErrors {
     try {
       Money m = Money.parseMajor(text.trim(), currency);
       if (!m.isPositive()) {
-        add(field, RejectReason.INVALID_AMOUNT, "'" + field + "' must be greater than zero, was " + text);
+        add(
+            field,
+            RejectReason.INVALID_AMOUNT,
+            "'" + field + "' must be greater than zero, was " + text);
         return null;
       }
       return m;
     } catch (IllegalArgumentException e) {
-      add(field, RejectReason.INVALID_AMOUNT, "'" + field + "' is not a valid amount: " + e.getMessage());
+      add(
+          field,
+          RejectReason.INVALID_AMOUNT,
+          "'" + field + "' is not a valid amount: " + e.getMessage());
       return null;
     }
   }

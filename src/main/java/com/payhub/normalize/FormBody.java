@@ -24,8 +24,8 @@ public final class FormBody {
   public static Map<String, String> parse(Dialect dialect, String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     if (body == null || body.isBlank()) {
-      throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
-          "the form body is empty");
+      throw RejectedInputException.of(
+          dialect, RejectReason.MALFORMED_MESSAGE, "body", "the form body is empty");
     }
     for (String pair : body.strip().split("&")) {
       if (pair.isEmpty()) {
@@ -33,24 +33,32 @@ public final class FormBody {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
+        throw RejectedInputException.of(
+            dialect,
+            RejectReason.MALFORMED_MESSAGE,
+            "body",
             "the form body is not key=value pairs joined by '&' (near '" + abbreviate(pair) + "')");
       }
       String key = decode(dialect, pair.substring(0, eq));
       String value = decode(dialect, pair.substring(eq + 1));
       if (fields.putIfAbsent(key, value) != null) {
-        throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, key,
+        throw RejectedInputException.of(
+            dialect,
+            RejectReason.MALFORMED_MESSAGE,
+            key,
             "the form field '" + key + "' appears more than once");
       }
     }
     if (fields.isEmpty()) {
-      throw RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
-          "the form body has no fields");
+      throw RejectedInputException.of(
+          dialect, RejectReason.MALFORMED_MESSAGE, "body", "the form body has no fields");
     }
     return Collections.unmodifiableMap(fields);
   }
 
-  /** Percent-decoding that refuses a broken escape or bytes that are not UTF-8, rather than guess. */
+  /**
+   * Percent-decoding that refuses a broken escape or bytes that are not UTF-8, rather than guess.
+   */
   private static String decode(Dialect dialect, String text) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -75,18 +83,25 @@ public final class FormBody {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
     } catch (CharacterCodingException e) {
       throw broken(dialect, text);
     }
   }
 
   private static RejectedInputException broken(Dialect dialect, String text) {
-    return RejectedInputException.of(dialect, RejectReason.MALFORMED_MESSAGE, "body",
-        "the form body has a broken %-escape or bytes that are not UTF-8 near '" + abbreviate(text) + "'");
+    return RejectedInputException.of(
+        dialect,
+        RejectReason.MALFORMED_MESSAGE,
+        "body",
+        "the form body has a broken %-escape or bytes that are not UTF-8 near '"
+            + abbreviate(text)
+            + "'");
   }
 
   private static String abbreviate(String s) {

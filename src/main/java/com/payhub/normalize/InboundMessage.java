@@ -13,14 +13,17 @@ import java.util.Locale;
  * @param operationHint the operation named outside the body: the path suffix after the dialect's
  *     entry point over HTTP, or the {@code PayHubOperation} header on queues; null when absent
  */
-public record InboundMessage(Dialect dialect, String body, String contentType, String operationHint) {
+public record InboundMessage(
+    Dialect dialect, String body, String contentType, String operationHint) {
 
   public InboundMessage {
     body = body == null ? "" : body;
     if (contentType != null) {
       int semi = contentType.indexOf(';');
-      contentType = (semi >= 0 ? contentType.substring(0, semi) : contentType)
-          .trim().toLowerCase(Locale.ROOT);
+      contentType =
+          (semi >= 0 ? contentType.substring(0, semi) : contentType)
+              .trim()
+              .toLowerCase(Locale.ROOT);
       if (contentType.isEmpty()) {
         contentType = null;
       }
@@ -28,12 +31,14 @@ public record InboundMessage(Dialect dialect, String body, String contentType, S
   }
 
   public boolean isJson() {
-    return contentType == null ? body.stripLeading().startsWith("{")
+    return contentType == null
+        ? body.stripLeading().startsWith("{")
         : contentType.equals("application/json") || contentType.endsWith("+json");
   }
 
   public boolean isForm() {
-    return contentType == null ? !body.stripLeading().startsWith("{")
+    return contentType == null
+        ? !body.stripLeading().startsWith("{")
         : contentType.equals("application/x-www-form-urlencoded");
   }
 }

@@ -58,7 +58,9 @@ final class UnionPayFields {
       }
       LocalDateTime.parse(text, TXN_TIME);
     } catch (DateTimeParseException e) {
-      errors.add("txnTime", RejectReason.INVALID_FIELD,
+      errors.add(
+          "txnTime",
+          RejectReason.INVALID_FIELD,
           "'txnTime' must be a valid date-time as yyyyMMddHHmmss, was '" + text + "'");
     }
   }
@@ -78,7 +80,9 @@ final class UnionPayFields {
         minor = null; // beyond a long
       }
       if (minor == null || minor <= 0) {
-        errors.add("txnAmt", RejectReason.INVALID_AMOUNT,
+        errors.add(
+            "txnAmt",
+            RejectReason.INVALID_AMOUNT,
             "'txnAmt' must be a positive whole number of fen (digits only), was '" + txnAmt + "'");
         minor = null;
       }
@@ -86,7 +90,9 @@ final class UnionPayFields {
     String currency = null;
     if (code != null) {
       if (!code.matches("\\d{3}")) {
-        errors.add("currencyCode", RejectReason.INVALID_FIELD,
+        errors.add(
+            "currencyCode",
+            RejectReason.INVALID_FIELD,
             "'currencyCode' must be an ISO 4217 numeric code such as 156, was '" + code + "'");
       } else {
         currency = currency(code);
@@ -104,7 +110,9 @@ final class UnionPayFields {
     } catch (IllegalArgumentException e) {
       // fall through
     }
-    errors.add("currencyCode", RejectReason.UNSUPPORTED_CURRENCY,
+    errors.add(
+        "currencyCode",
+        RejectReason.UNSUPPORTED_CURRENCY,
         "'currencyCode' " + numeric + " is not a known ISO 4217 currency");
     return null;
   }

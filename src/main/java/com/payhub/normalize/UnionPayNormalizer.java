@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Normalises UnionPay online gateway (acp 5.0.0/5.1.0) form requests. The operation comes from
  * {@code txnType}; the operation hint is ignored. Signature fields are dropped (they are checked
  * before normalisation); every other non-blank field that is not mapped to a canonical field is
- * kept in the attributes under its own name (e.g. {@code txnTime}, {@code txnSubType},
- * {@code bizType}, {@code channelType}, {@code accessType}, {@code frontUrl}, {@code orderDesc}).
- * Order number format rules are the validator's; here orderId only has to be present.
+ * kept in the attributes under its own name (e.g. {@code txnTime}, {@code txnSubType}, {@code
+ * bizType}, {@code channelType}, {@code accessType}, {@code frontUrl}, {@code orderDesc}). Order
+ * number format rules are the validator's; here orderId only has to be present.
  */
 @Component
 public class UnionPayNormalizer implements Normalizer {
@@ -38,7 +38,10 @@ public class UnionPayNormalizer implements Normalizer {
   public PaymentOrder normalize(InboundMessage message) {
     String start = message.body().stripLeading();
     if (message.isJson() || start.startsWith("{") || start.startsWith("[") || !message.isForm()) {
-      throw RejectedInputException.of(Dialect.UNIONPAY, RejectReason.UNSUPPORTED_MEDIA_TYPE, "body",
+      throw RejectedInputException.of(
+          Dialect.UNIONPAY,
+          RejectReason.UNSUPPORTED_MEDIA_TYPE,
+          "body",
           "UnionPay acp requests must be application/x-www-form-urlencoded form fields");
     }
     Map<String, String> form = FormBody.parse(Dialect.UNIONPAY, message.body());
@@ -47,12 +50,16 @@ public class UnionPayNormalizer implements Normalizer {
 
     String version = f.required("version");
     if (version != null && !VERSIONS.contains(version)) {
-      errors.add("version", RejectReason.INVALID_FIELD,
+      errors.add(
+          "version",
+          RejectReason.INVALID_FIELD,
           "'version' must be 5.1.0 or 5.0.0, was '" + version + "'");
     }
     String encoding = f.optional("encoding");
     if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
-      errors.add("encoding", RejectReason.INVALID_FIELD,
+      errors.add(
+          "encoding",
+          RejectReason.INVALID_FIELD,
           "'encoding' must be UTF-8, was '" + encoding + "'");
     }
     String txnType = f.required("txnType");
@@ -64,8 +71,12 @@ public class UnionPayNormalizer implements Normalizer {
     Operation op = txnType == null ? null : operation(txnType);
     if (op == null) {
       if (txnType != null) {
-        errors.add("txnType", RejectReason.UNSUPPORTED_OPERATION, "'txnType' " + txnType
-            + " is not supported; expected 01 (consume), 00 (query), 04 (refund) or 31 (cancel)");
+        errors.add(
+            "txnType",
+            RejectReason.UNSUPPORTED_OPERATION,
+            "'txnType' "
+                + txnType
+                + " is not supported; expected 01 (consume), 00 (query), 04 (refund) or 31 (cancel)");
       }
       errors.throwIfAny();
     }
@@ -87,7 +98,9 @@ public class UnionPayNormalizer implements Normalizer {
         orderNo = f.take("orderId");
         channelTransactionId = f.take("queryId");
         if (orderNo == null && channelTransactionId == null) {
-          errors.add("orderId", RejectReason.MISSING_FIELD,
+          errors.add(
+              "orderId",
+              RejectReason.MISSING_FIELD,
               "'orderId' (with the original 'txnTime') or 'queryId' is required");
         }
       }
@@ -101,13 +114,26 @@ public class UnionPayNormalizer implements Normalizer {
     errors.throwIfAny();
 
     Map<String, String> attributes = new LinkedHashMap<>();
-    form.forEach((key, value) -> {
-      if (!value.isBlank() && !SIGNATURE_FIELDS.contains(key) && !f.consumed().contains(key)) {
-        attributes.put(key, value);
-      }
-    });
-    return new PaymentOrder(null, merId, orderNo, Channel.UNIONPAY, op, amount, subject, refundNo,
-        channelTransactionId, notifyUrl, attributes, Dialect.UNIONPAY, null);
+    form.forEach(
+        (key, value) -> {
+          if (!value.isBlank() && !SIGNATURE_FIELDS.contains(key) && !f.consumed().contains(key)) {
+            attributes.put(key, value);
+          }
+        });
+    return new PaymentOrder(
+        null,
+        merId,
+        orderNo,
+        Channel.UNIONPAY,
+        op,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        attributes,
+        Dialect.UNIONPAY,
+        null);
   }
 
   /** acp txnType to operation, or null when PayHub does not support it. */

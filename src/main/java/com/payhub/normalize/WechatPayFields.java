@@ -11,14 +11,17 @@ import com.payhub.model.Money;
 import com.payhub.model.RejectReason;
 import com.payhub.model.RejectedInputException;
 
-/** Typed access to the members of one WeChat Pay v3 JSON body, recording problems in FieldErrors. */
+/**
+ * Typed access to the members of one WeChat Pay v3 JSON body, recording problems in FieldErrors.
+ */
 final class WechatPayFields {
 
   /** Strict: a repeated member or trailing content is a malformed message, not a guess. */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final ObjectNode body;
   private final FieldErrors errors;
@@ -90,12 +93,19 @@ final class WechatPayFields {
       return null;
     }
     if (!node.isIntegralNumber()) {
-      errors.add(field, RejectReason.INVALID_AMOUNT, "'" + field
-          + "' must be a JSON integer number of fen (no quotes, no decimals), was " + node);
+      errors.add(
+          field,
+          RejectReason.INVALID_AMOUNT,
+          "'"
+              + field
+              + "' must be a JSON integer number of fen (no quotes, no decimals), was "
+              + node);
       return null;
     }
     if (!node.canConvertToLong() || node.longValue() <= 0) {
-      errors.add(field, RejectReason.INVALID_AMOUNT,
+      errors.add(
+          field,
+          RejectReason.INVALID_AMOUNT,
           "'" + field + "' must be a positive number of fen, was " + node);
       return null;
     }
@@ -115,7 +125,9 @@ final class WechatPayFields {
         // fall through
       }
     }
-    errors.add("amount.currency", RejectReason.UNSUPPORTED_CURRENCY,
+    errors.add(
+        "amount.currency",
+        RejectReason.UNSUPPORTED_CURRENCY,
         "'amount.currency' must be an ISO 4217 currency code such as CNY, was " + node);
     return null;
   }
@@ -125,7 +137,9 @@ final class WechatPayFields {
     if (!present(node)) {
       return null;
     }
-    return node.isTextual() ? node.textValue() : node.isValueNode() ? node.asText() : node.toString();
+    return node.isTextual()
+        ? node.textValue()
+        : node.isValueNode() ? node.asText() : node.toString();
   }
 
   static boolean present(JsonNode node) {
@@ -137,13 +151,15 @@ final class WechatPayFields {
       return null;
     }
     if (!node.isTextual()) {
-      errors.add(field, RejectReason.INVALID_FIELD, "'" + field + "' must be a JSON string, was " + node);
+      errors.add(
+          field, RejectReason.INVALID_FIELD, "'" + field + "' must be a JSON string, was " + node);
       return null;
     }
     return node.textValue().isBlank() ? null : node.textValue();
   }
 
   private static RejectedInputException malformed(String message) {
-    return RejectedInputException.of(Dialect.WECHATPAY, RejectReason.MALFORMED_MESSAGE, "body", message);
+    return RejectedInputException.of(
+        Dialect.WECHATPAY, RejectReason.MALFORMED_MESSAGE, "body", message);
   }
 }

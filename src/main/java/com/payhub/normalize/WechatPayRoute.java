@@ -12,18 +12,19 @@ import java.util.Set;
  *
  * <p>Accepted hints: {@code null}/blank and {@code pay} (PAY, trade type native), {@code query},
  * {@code refund}, {@code close} (case-insensitive), and the v3 paths, with or without a leading
- * {@code /} and a {@code v3/} prefix: {@code pay/transactions/{native|jsapi|app|h5}},
- * {@code pay/transactions/out-trade-no/{no}}, {@code pay/transactions/id/{transaction_id}},
- * {@code pay/transactions/out-trade-no/{no}/close}, {@code refund/domestic/refunds}. Fixed path
- * segments are matched case-insensitively; ids are taken verbatim (not URL-decoded); a query
- * string or trailing slash is not accepted.
+ * {@code /} and a {@code v3/} prefix: {@code pay/transactions/{native|jsapi|app|h5}}, {@code
+ * pay/transactions/out-trade-no/{no}}, {@code pay/transactions/id/{transaction_id}}, {@code
+ * pay/transactions/out-trade-no/{no}/close}, {@code refund/domestic/refunds}. Fixed path segments
+ * are matched case-insensitively; ids are taken verbatim (not URL-decoded); a query string or
+ * trailing slash is not accepted.
  *
  * @param operation what to do
  * @param tradeType for PAY the lower-case trade type, else null
  * @param outTradeNo the merchant order number named in the path, else null
  * @param transactionId the WeChat transaction id named in the path, else null
  */
-record WechatPayRoute(Operation operation, String tradeType, String outTradeNo, String transactionId) {
+record WechatPayRoute(
+    Operation operation, String tradeType, String outTradeNo, String transactionId) {
 
   static final Set<String> TRADE_TYPES = Set.of("native", "jsapi", "app", "h5");
 
@@ -52,8 +53,13 @@ record WechatPayRoute(Operation operation, String tradeType, String outTradeNo, 
     }
     WechatPayRoute route = fromPath(path.split("/", -1));
     if (route == null) {
-      throw RejectedInputException.of(Dialect.WECHATPAY, RejectReason.UNSUPPORTED_OPERATION,
-          "operation", "unsupported WeChat Pay operation '" + hint.strip() + "'; expected pay, query,"
+      throw RejectedInputException.of(
+          Dialect.WECHATPAY,
+          RejectReason.UNSUPPORTED_OPERATION,
+          "operation",
+          "unsupported WeChat Pay operation '"
+              + hint.strip()
+              + "'; expected pay, query,"
               + " refund, close or a v3 path such as /v3/pay/transactions/native");
     }
     return route;
@@ -72,7 +78,10 @@ record WechatPayRoute(Operation operation, String tradeType, String outTradeNo, 
         return new WechatPayRoute(Operation.QUERY, null, null, s[3]);
       }
     }
-    if (transactions && s.length == 5 && is(s[2], "out-trade-no") && !s[3].isBlank()
+    if (transactions
+        && s.length == 5
+        && is(s[2], "out-trade-no")
+        && !s[3].isBlank()
         && is(s[4], "close")) {
       return new WechatPayRoute(Operation.CLOSE, null, s[3], null);
     }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
  */
 public record RouteProblem(Path file, int line, int column, String code, String message) {
 
-    /** Formats the problem the way compilers do: {@code file:line:column: CODE message}. */
-    @Override
-    public String toString() {
-        return file + ":" + line + ":" + column + ": " + code + " " + message;
-    }
+  /** Formats the problem the way compilers do: {@code file:line:column: CODE message}. */
+  @Override
+  public String toString() {
+    return file + ":" + line + ":" + column + ": " + code + " " + message;
+  }
 }

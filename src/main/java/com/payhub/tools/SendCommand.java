@@ -23,7 +23,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class SendCommand {
 
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       usage: payhub send <queue> <file> [--broker tcp://127.0.0.1:61616] [--user U --password P]
                          [--operation pay|query|refund|close|<wechat v3 path>] [--timeout-seconds 15]""";
 
@@ -59,7 +60,8 @@ public final class SendCommand {
     }
     try {
       String body = Files.readString(Path.of(positional.get(1))).strip();
-      String result = sendAndWait(broker, user, password, positional.get(0), body, operation, timeoutSeconds);
+      String result =
+          sendAndWait(broker, user, password, positional.get(0), body, operation, timeoutSeconds);
       if (result == null) {
         err.println("no result within " + timeoutSeconds + " s");
         return 1;
@@ -72,8 +74,15 @@ public final class SendCommand {
     }
   }
 
-  static String sendAndWait(String broker, String user, String password, String queue, String body,
-      String operation, int timeoutSeconds) throws JMSException {
+  static String sendAndWait(
+      String broker,
+      String user,
+      String password,
+      String queue,
+      String body,
+      String operation,
+      int timeoutSeconds)
+      throws JMSException {
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker, user, password);
         Connection connection = factory.createConnection()) {
       connection.start();

@@ -62,15 +62,19 @@ class ExternalBrokerIT {
 
   @Test
   void dispatchesThroughTheExternalBroker() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/payments"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Samples.canonical("EXT00001", null))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/payments"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Samples.canonical("EXT00001", null)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
 
-    try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + PORT,
-        "payhub", "s3cret-for-this-test")) {
+    try (ActiveMQConnectionFactory cf =
+        new ActiveMQConnectionFactory(
+            "tcp://127.0.0.1:" + PORT, "payhub", "s3cret-for-this-test")) {
       JmsTemplate jms = new JmsTemplate(cf);
       jms.setReceiveTimeout(15_000);
       Message m = jms.receive("payments.channel.alipay");
@@ -84,14 +88,18 @@ class ExternalBrokerIT {
       SecurityConfiguration users = new SecurityConfiguration();
       users.addUser("payhub", "s3cret-for-this-test");
       users.addRole("payhub", "hub");
-      Configuration config = new ConfigurationImpl()
-          .setPersistenceEnabled(false)
-          .setSecurityEnabled(true)
-          .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + PORT);
-      config.putSecurityRoles("#", Set.of(new Role("hub", true, true, true, true, true, true, true, true, true, true)));
-      EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
-          .setConfiguration(config)
-          .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+      Configuration config =
+          new ConfigurationImpl()
+              .setPersistenceEnabled(false)
+              .setSecurityEnabled(true)
+              .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + PORT);
+      config.putSecurityRoles(
+          "#", Set.of(new Role("hub", true, true, true, true, true, true, true, true, true, true)));
+      EmbeddedActiveMQ broker =
+          new EmbeddedActiveMQ()
+              .setConfiguration(config)
+              .setSecurityManager(
+                  new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
       broker.start();
       return broker;
     } catch (Exception e) {

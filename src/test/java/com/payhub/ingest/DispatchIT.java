@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
 import com.payhub.HubTestSupport;
 import com.payhub.Samples;
 import com.payhub.model.PaymentOrderSchemaTest;
-import com.networknt.schema.InputFormat;
 import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.springframework.jms.core.JmsTemplate;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Each dialect, over HTTP and over its inbound queue, ends on its channel queue as canonical JSON
@@ -29,8 +29,15 @@ class DispatchIT extends HubTestSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Input(String dialect, String path, String contentType, String queue, String channel,
-      String body, long expectedMinor, String merchantOrderNo) {}
+  record Input(
+      String dialect,
+      String path,
+      String contentType,
+      String queue,
+      String channel,
+      String body,
+      long expectedMinor,
+      String merchantOrderNo) {}
 
   static Stream<Arguments> inputs() {
     String a = "A" + shortId();
@@ -38,18 +45,48 @@ class DispatchIT extends HubTestSupport {
     String u = "U" + shortId();
     String c = "C" + shortId();
     return Stream.of(
-        new Input("canonical", "/api/v1/payments", "application/json", "payments.inbound.canonical",
-            "wechatpay", Samples.canonical(c, with("channel", "\"wechatpay\"",
-                "amount", "{\"minor\":12345,\"currency\":\"CNY\"}")), 12345, c),
-        new Input("alipay", "/inbound/alipay", "application/x-www-form-urlencoded",
-            "payments.inbound.alipay", "alipay", Samples.alipayForm(a, with("biz_content",
-                Samples.alipayBiz(a, "100.10"))), 10010, a),
-        new Input("wechatpay", "/inbound/wechatpay/v3/pay/transactions/native", "application/json",
-            "payments.inbound.wechatpay", "wechatpay", Samples.wechat(w, with("amount",
-                "{\"total\":1,\"currency\":\"CNY\"}")), 1, w),
-        new Input("unionpay", "/inbound/unionpay", "application/x-www-form-urlencoded",
-            "payments.inbound.unionpay", "unionpay", Samples.unionpay(u, with("txnAmt",
-                "987654321")), 987654321, u))
+            new Input(
+                "canonical",
+                "/api/v1/payments",
+                "application/json",
+                "payments.inbound.canonical",
+                "wechatpay",
+                Samples.canonical(
+                    c,
+                    with(
+                        "channel",
+                        "\"wechatpay\"",
+                        "amount",
+                        "{\"minor\":12345,\"currency\":\"CNY\"}")),
+                12345,
+                c),
+            new Input(
+                "alipay",
+                "/inbound/alipay",
+                "application/x-www-form-urlencoded",
+                "payments.inbound.alipay",
+                "alipay",
+                Samples.alipayForm(a, with("biz_content", Samples.alipayBiz(a, "100.10"))),
+                10010,
+                a),
+            new Input(
+                "wechatpay",
+                "/inbound/wechatpay/v3/pay/transactions/native",
+                "application/json",
+                "payments.inbound.wechatpay",
+                "wechatpay",
+                Samples.wechat(w, with("amount", "{\"total\":1,\"currency\":\"CNY\"}")),
+                1,
+                w),
+            new Input(
+                "unionpay",
+                "/inbound/unionpay",
+                "application/x-www-form-urlencoded",
+                "payments.inbound.unionpay",
+                "unionpay",
+                Samples.unionpay(u, with("txnAmt", "987654321")),
+                987654321,
+                u))
         .flatMap(i -> Stream.of(Arguments.of("http", i), Arguments.of("queue", i)));
   }
 
@@ -77,7 +114,8 @@ class DispatchIT extends HubTestSupport {
     }
     assertThat(paymentId).matches("P[0-9A-Z]{26}");
 
-    Message dispatched = receive("payments.channel." + in.channel(), "PayHubPaymentId = '" + paymentId + "'");
+    Message dispatched =
+        receive("payments.channel." + in.channel(), "PayHubPaymentId = '" + paymentId + "'");
     JsonNode order = JSON.readTree(text(dispatched));
     assertThat(order.get("paymentId").asText()).isEqualTo(paymentId);
     assertThat(order.get("merchantId").asText()).isEqualTo("M100001");
@@ -89,7 +127,8 @@ class DispatchIT extends HubTestSupport {
     assertThat(order.get("amount").get("currency").asText()).isEqualTo("CNY");
     assertThat(order.get("sourceDialect").asText()).isEqualTo(in.dialect().toUpperCase());
     assertThat(PaymentOrderSchemaTest.schema().validate(text(dispatched), InputFormat.JSON))
-        .as("the dispatched order follows the published schema").isEmpty();
+        .as("the dispatched order follows the published schema")
+        .isEmpty();
     assertThat(dispatched.getJMSDeliveryMode()).isEqualTo(jakarta.jms.DeliveryMode.PERSISTENT);
     assertThat(property(dispatched, "PayHubChannel")).isEqualTo(in.channel());
   }
@@ -99,11 +138,14 @@ class DispatchIT extends HubTestSupport {
     String orderNo = "R" + shortId();
     String correlation = UUID.randomUUID().toString();
     JmsTemplate jms = jms();
-    Message reply = jms.sendAndReceive("payments.inbound.canonical", session -> {
-      TextMessage m = session.createTextMessage(Samples.canonical(orderNo, null));
-      m.setJMSCorrelationID(correlation);
-      return m;
-    });
+    Message reply =
+        jms.sendAndReceive(
+            "payments.inbound.canonical",
+            session -> {
+              TextMessage m = session.createTextMessage(Samples.canonical(orderNo, null));
+              m.setJMSCorrelationID(correlation);
+              return m;
+            });
     assertThat(reply).as("a reply within the receive timeout").isNotNull();
     assertThat(reply.getJMSCorrelationID()).isEqualTo(correlation);
     JsonNode result = JSON.readTree(text(reply));
@@ -112,8 +154,10 @@ class DispatchIT extends HubTestSupport {
 
     JmsTemplate quick = jms();
     quick.setReceiveTimeout(500);
-    assertThat(quick.receiveSelected("payments.results", "JMSCorrelationID = '" + correlation + "'"))
-        .as("no second copy of the result on payments.results").isNull();
+    assertThat(
+            quick.receiveSelected("payments.results", "JMSCorrelationID = '" + correlation + "'"))
+        .as("no second copy of the result on payments.results")
+        .isNull();
   }
 
   private static String shortId() {

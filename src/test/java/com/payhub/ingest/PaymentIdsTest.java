@@ -16,7 +16,8 @@ class PaymentIdsTest {
 
   @Test
   void hasTheDocumentedFormat() {
-    for (long millis : new long[] {0L, 1L, 1_700_000_000_000L, System.currentTimeMillis(), MAX_48_BIT}) {
+    for (long millis :
+        new long[] {0L, 1L, 1_700_000_000_000L, System.currentTimeMillis(), MAX_48_BIT}) {
       for (int i = 0; i < 200; i++) {
         assertThat(PaymentIds.next(millis)).matches(FORMAT).hasSize(27);
       }
@@ -34,15 +35,31 @@ class PaymentIdsTest {
 
   @Test
   void idsFromIncreasingMillisSortInIncreasingOrder() {
-    long[] millis = {0L, 1L, 2L, 31L, 32L, 33L, 1023L, 1024L, 1_699_999_999_999L, 1_700_000_000_000L,
-        1_700_000_000_001L, 4_102_444_800_000L, MAX_48_BIT - 1, MAX_48_BIT};
+    long[] millis = {
+      0L,
+      1L,
+      2L,
+      31L,
+      32L,
+      33L,
+      1023L,
+      1024L,
+      1_699_999_999_999L,
+      1_700_000_000_000L,
+      1_700_000_000_001L,
+      4_102_444_800_000L,
+      MAX_48_BIT - 1,
+      MAX_48_BIT
+    };
     List<String> ids = new ArrayList<>();
     for (long m : millis) {
       ids.add(PaymentIds.next(m));
     }
     for (int i = 1; i < ids.size(); i++) {
       assertThat(ids.get(i).compareTo(ids.get(i - 1)))
-          .as("%s (%d ms) must sort after %s (%d ms)", ids.get(i), millis[i], ids.get(i - 1), millis[i - 1])
+          .as(
+              "%s (%d ms) must sort after %s (%d ms)",
+              ids.get(i), millis[i], ids.get(i - 1), millis[i - 1])
           .isPositive();
     }
   }

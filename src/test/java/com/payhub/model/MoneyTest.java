@@ -15,8 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MoneyTest {
 
   @ParameterizedTest
-  @CsvSource({"100.00,CNY,10000", "100,CNY,10000", "100.1,CNY,10010", "0.01,CNY,1", "0.10,cny,10",
-      "92233720368547758.07,CNY,9223372036854775807", "1500,JPY,1500", "1.234,BHD,1234"})
+  @CsvSource({
+    "100.00,CNY,10000",
+    "100,CNY,10000",
+    "100.1,CNY,10010",
+    "0.01,CNY,1",
+    "0.10,cny,10",
+    "92233720368547758.07,CNY,9223372036854775807",
+    "1500,JPY,1500",
+    "1.234,BHD,1234"
+  })
   void parsesMajorUnitsExactly(String text, String currency, long minor) {
     Money m = Money.parseMajor(text, currency);
     assertThat(m.minor()).isEqualTo(minor);
@@ -24,15 +32,29 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"100.001", "0.001", "1e2", "1,00", "abc", "", " 1.00", "+1.00", "1.", ".5",
-      "92233720368547758.08"})
+  @ValueSource(
+      strings = {
+        "100.001",
+        "0.001",
+        "1e2",
+        "1,00",
+        "abc",
+        "",
+        " 1.00",
+        "+1.00",
+        "1.",
+        ".5",
+        "92233720368547758.08"
+      })
   void refusesAnythingButPlainDecimalsThatFit(String text) {
-    assertThatThrownBy(() -> Money.parseMajor(text, "CNY")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.parseMajor(text, "CNY"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesDecimalsForACurrencyWithoutMinorUnits() {
-    assertThatThrownBy(() -> Money.parseMajor("1.5", "JPY")).hasMessageContaining("more than 0 decimals");
+    assertThatThrownBy(() -> Money.parseMajor("1.5", "JPY"))
+        .hasMessageContaining("more than 0 decimals");
   }
 
   @Test
@@ -51,11 +73,13 @@ class MoneyTest {
   @ParameterizedTest
   @ValueSource(strings = {"000", "999", "959", "15", "1560", "abc"})
   void refusesNumericCodesThatAreNoMoneyToPayWith(String code) {
-    assertThatThrownBy(() -> Money.currencyForNumericCode(code)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.currencyForNumericCode(code))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Property
-  void majorTextRoundTripsThroughMinorUnits(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long fen) {
+  void majorTextRoundTripsThroughMinorUnits(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long fen) {
     String text = BigDecimal.valueOf(fen, 2).toPlainString();
     Money m = Money.parseMajor(text, "CNY");
     assertThat(m.minor()).isEqualTo(fen);

@@ -10,9 +10,9 @@ import com.payhub.model.Money;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.RejectReason;
+import com.payhub.model.RejectedInputException;
 import com.payhub.model.Rejection;
 import com.payhub.model.Rejection.FieldError;
-import com.payhub.model.RejectedInputException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +71,13 @@ class AlipayNormalizerTest {
   /** JSON object of string members; biz_content embedded raw when {@code nested}. */
   private static String json(Map<String, String> p, boolean nested) {
     return p.entrySet().stream()
-        .map(e -> quote(e.getKey()) + ":"
-            + (nested && e.getKey().equals("biz_content") ? e.getValue() : quote(e.getValue())))
+        .map(
+            e ->
+                quote(e.getKey())
+                    + ":"
+                    + (nested && e.getKey().equals("biz_content")
+                        ? e.getValue()
+                        : quote(e.getValue())))
         .collect(Collectors.joining(",", "{", "}"));
   }
 
@@ -98,7 +103,8 @@ class AlipayNormalizerTest {
 
   private static void assertOnly(Rejection r, RejectReason reason, String field) {
     assertThat(r.reason()).isEqualTo(reason);
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason)
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
         .containsExactly(tuple(field, reason));
   }
 
@@ -119,11 +125,12 @@ class AlipayNormalizerTest {
     assertThat(o.notifyUrl()).isEqualTo("https://merchant.example/notify?x=1&y=2");
     assertThat(o.refundNo()).isNull();
     assertThat(o.channelTransactionId()).isNull();
-    assertThat(o.attributes()).containsOnly(
-        Map.entry("format", "JSON"),
-        Map.entry("biz.product_code", "FACE_TO_FACE_PAYMENT"),
-        Map.entry("biz.timeout_express", "90m"),
-        Map.entry("biz.goods_detail", "[{\"goods_id\":\"g1\",\"quantity\":2}]"));
+    assertThat(o.attributes())
+        .containsOnly(
+            Map.entry("format", "JSON"),
+            Map.entry("biz.product_code", "FACE_TO_FACE_PAYMENT"),
+            Map.entry("biz.timeout_express", "90m"),
+            Map.entry("biz.goods_detail", "[{\"goods_id\":\"g1\",\"quantity\":2}]"));
   }
 
   // ---------------------------------------------------------------- valid inputs
@@ -135,21 +142,26 @@ class AlipayNormalizerTest {
 
   @Test
   void precreateAsJsonWithBizContentString() {
-    assertPrecreate(normalizer.normalize(
-        new InboundMessage(Dialect.ALIPAY, json(precreate(), false), JSON, null)));
+    assertPrecreate(
+        normalizer.normalize(
+            new InboundMessage(Dialect.ALIPAY, json(precreate(), false), JSON, null)));
   }
 
   @Test
   void precreateAsJsonWithBizContentObject() {
-    assertPrecreate(normalizer.normalize(
-        new InboundMessage(Dialect.ALIPAY, json(precreate(), true), "application/json; charset=utf-8", null)));
+    assertPrecreate(
+        normalizer.normalize(
+            new InboundMessage(
+                Dialect.ALIPAY, json(precreate(), true), "application/json; charset=utf-8", null)));
   }
 
   @Test
   void sniffsFormAndJsonWhenThereIsNoContentType() {
-    assertPrecreate(normalizer.normalize(new InboundMessage(Dialect.ALIPAY, form(precreate()), null, null)));
-    assertPrecreate(normalizer.normalize(
-        new InboundMessage(Dialect.ALIPAY, json(precreate(), true), null, null)));
+    assertPrecreate(
+        normalizer.normalize(new InboundMessage(Dialect.ALIPAY, form(precreate()), null, null)));
+    assertPrecreate(
+        normalizer.normalize(
+            new InboundMessage(Dialect.ALIPAY, json(precreate(), true), null, null)));
   }
 
   @Test
@@ -158,10 +170,20 @@ class AlipayNormalizerTest {
     p.put("app_auth_token", "tok-1");
     p.put("return_url", "https://merchant.example/back");
     PaymentOrder o = formOrder(p);
-    assertThat(o.attributes()).containsEntry("app_auth_token", "tok-1")
+    assertThat(o.attributes())
+        .containsEntry("app_auth_token", "tok-1")
         .containsEntry("return_url", "https://merchant.example/back")
-        .doesNotContainKeys("sign", "sign_type", "charset", "version", "timestamp", "method",
-            "app_id", "biz.out_trade_no", "biz.total_amount", "biz.subject");
+        .doesNotContainKeys(
+            "sign",
+            "sign_type",
+            "charset",
+            "version",
+            "timestamp",
+            "method",
+            "app_id",
+            "biz.out_trade_no",
+            "biz.total_amount",
+            "biz.subject");
   }
 
   @Test
@@ -177,29 +199,37 @@ class AlipayNormalizerTest {
 
   @ParameterizedTest
   @CsvSource({
-      "alipay.trade.precreate, PAY",
-      "alipay.trade.page.pay,  PAY",
-      "alipay.trade.pay,       PAY",
-      "alipay.trade.wap.pay,   PAY",
-      "alipay.trade.app.pay,   PAY",
-      "alipay.trade.query,     QUERY",
-      "alipay.trade.refund,    REFUND",
-      "alipay.trade.close,     CLOSE"})
+    "alipay.trade.precreate, PAY",
+    "alipay.trade.page.pay,  PAY",
+    "alipay.trade.pay,       PAY",
+    "alipay.trade.wap.pay,   PAY",
+    "alipay.trade.app.pay,   PAY",
+    "alipay.trade.query,     QUERY",
+    "alipay.trade.refund,    REFUND",
+    "alipay.trade.close,     CLOSE"
+  })
   void mapsEveryMethod(String method, Operation expected) {
-    String biz = "{\"out_trade_no\":\"ORD-7\",\"total_amount\":\"1.00\",\"subject\":\"s\","
-        + "\"refund_amount\":\"1.00\"}";
+    String biz =
+        "{\"out_trade_no\":\"ORD-7\",\"total_amount\":\"1.00\",\"subject\":\"s\","
+            + "\"refund_amount\":\"1.00\"}";
     PaymentOrder o = formOrder(params(method, biz));
     assertThat(o.operation()).isEqualTo(expected);
     assertThat(o.merchantOrderNo()).isEqualTo("ORD-7");
-    assertThat(o.amount()).isEqualTo(expected == Operation.QUERY || expected == Operation.CLOSE
-        ? null : Money.ofMinor(100, "CNY"));
+    assertThat(o.amount())
+        .isEqualTo(
+            expected == Operation.QUERY || expected == Operation.CLOSE
+                ? null
+                : Money.ofMinor(100, "CNY"));
   }
 
   @Test
   void refundCarriesRefundAmountAndRequestNo() {
-    PaymentOrder o = formOrder(params("alipay.trade.refund",
-        "{\"out_trade_no\":\"ORD-9\",\"refund_amount\":\"12.34\",\"out_request_no\":\"RF-1\","
-            + "\"refund_reason\":\"broken\"}"));
+    PaymentOrder o =
+        formOrder(
+            params(
+                "alipay.trade.refund",
+                "{\"out_trade_no\":\"ORD-9\",\"refund_amount\":\"12.34\",\"out_request_no\":\"RF-1\","
+                    + "\"refund_reason\":\"broken\"}"));
     assertThat(o.operation()).isEqualTo(Operation.REFUND);
     assertThat(o.amount()).isEqualTo(Money.ofMinor(1234, "CNY"));
     assertThat(o.refundNo()).isEqualTo("RF-1");
@@ -210,8 +240,10 @@ class AlipayNormalizerTest {
 
   @Test
   void refundWithoutOutRequestNoHasNullRefundNo() {
-    PaymentOrder o = formOrder(params("alipay.trade.refund",
-        "{\"trade_no\":\"2024050122001\",\"refund_amount\":0.5}"));
+    PaymentOrder o =
+        formOrder(
+            params(
+                "alipay.trade.refund", "{\"trade_no\":\"2024050122001\",\"refund_amount\":0.5}"));
     assertThat(o.refundNo()).isNull();
     assertThat(o.channelTransactionId()).isEqualTo("2024050122001");
     assertThat(o.amount()).isEqualTo(Money.ofMinor(50, "CNY"));
@@ -228,21 +260,32 @@ class AlipayNormalizerTest {
 
   @Test
   void jsonNumberAmountsKeepTheirExactText() {
-    Map<String, String> p = params("alipay.trade.precreate",
-        "{\"out_trade_no\":\"O\",\"subject\":\"s\",\"total_amount\":100.10}");
-    assertThat(normalizer.normalize(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null))
-        .amount()).isEqualTo(Money.ofMinor(10010, "CNY"));
+    Map<String, String> p =
+        params(
+            "alipay.trade.precreate",
+            "{\"out_trade_no\":\"O\",\"subject\":\"s\",\"total_amount\":100.10}");
+    assertThat(
+            normalizer
+                .normalize(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null))
+                .amount())
+        .isEqualTo(Money.ofMinor(10010, "CNY"));
     p.put("biz_content", "{\"out_trade_no\":\"O\",\"subject\":\"s\",\"total_amount\":100.00}");
-    assertThat(normalizer.normalize(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null))
-        .amount()).isEqualTo(Money.ofMinor(10000, "CNY"));
+    assertThat(
+            normalizer
+                .normalize(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null))
+                .amount())
+        .isEqualTo(Money.ofMinor(10000, "CNY"));
     p.put("biz_content", "{\"out_trade_no\":\"O\",\"subject\":\"s\",\"total_amount\":0.1}");
     assertThat(formOrder(p).amount()).isEqualTo(Money.ofMinor(10, "CNY"));
   }
 
   @Test
   void transCurrencyIsHonoured() {
-    PaymentOrder o = formOrder(params("alipay.trade.precreate",
-        bizWith("\"total_amount\":\"9.99\",\"trans_currency\":\"usd\"")));
+    PaymentOrder o =
+        formOrder(
+            params(
+                "alipay.trade.precreate",
+                bizWith("\"total_amount\":\"9.99\",\"trans_currency\":\"usd\"")));
     assertThat(o.amount()).isEqualTo(Money.ofMinor(999, "USD"));
   }
 
@@ -257,85 +300,111 @@ class AlipayNormalizerTest {
 
   @Test
   void missingTotalAmount() {
-    assertOnly(rejectForm(params("alipay.trade.precreate", bizWith("\"body\":\"x\""))),
-        RejectReason.MISSING_FIELD, "total_amount");
+    assertOnly(
+        rejectForm(params("alipay.trade.precreate", bizWith("\"body\":\"x\""))),
+        RejectReason.MISSING_FIELD,
+        "total_amount");
   }
 
   @Test
   void missingSubject() {
-    assertOnly(rejectForm(params("alipay.trade.precreate",
-            "{\"out_trade_no\":\"O\",\"total_amount\":\"1.00\"}")),
-        RejectReason.MISSING_FIELD, "subject");
+    assertOnly(
+        rejectForm(
+            params("alipay.trade.precreate", "{\"out_trade_no\":\"O\",\"total_amount\":\"1.00\"}")),
+        RejectReason.MISSING_FIELD,
+        "subject");
   }
 
   @ParameterizedTest
   @CsvSource({"100.001", "-1.00", "0.00", "abc", "1e2", "'1,00'", "' 1.0.0'", "１.00"})
   void invalidAmountText(String amount) {
-    assertOnly(rejectForm(params("alipay.trade.precreate",
-            bizWith("\"total_amount\":\"" + amount + "\""))),
-        RejectReason.INVALID_AMOUNT, "total_amount");
+    assertOnly(
+        rejectForm(
+            params("alipay.trade.precreate", bizWith("\"total_amount\":\"" + amount + "\""))),
+        RejectReason.INVALID_AMOUNT,
+        "total_amount");
   }
 
   @ParameterizedTest
   @CsvSource({"100.001", "1e2", "0", "-5", "true"})
   void invalidAmountAsJsonValue(String raw) {
     Map<String, String> p = params("alipay.trade.precreate", bizWith("\"total_amount\":" + raw));
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null)),
-        RejectReason.INVALID_AMOUNT, "total_amount");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null)),
+        RejectReason.INVALID_AMOUNT,
+        "total_amount");
   }
 
   @Test
   void invalidRefundAmount() {
-    assertOnly(rejectForm(params("alipay.trade.refund",
-            "{\"out_trade_no\":\"O\",\"refund_amount\":\"0.00\"}")),
-        RejectReason.INVALID_AMOUNT, "refund_amount");
+    assertOnly(
+        rejectForm(
+            params("alipay.trade.refund", "{\"out_trade_no\":\"O\",\"refund_amount\":\"0.00\"}")),
+        RejectReason.INVALID_AMOUNT,
+        "refund_amount");
   }
 
   @Test
   void malformedForm() {
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, "app_id=1&a=%zz", FORM, null)),
-        RejectReason.MALFORMED_MESSAGE, "body");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, "app_id=1&a=%zz", FORM, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "body");
   }
 
   @Test
   void duplicateFormKey() {
     String body = form(precreate()) + "&app_id=other";
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, body, FORM, null)),
-        RejectReason.MALFORMED_MESSAGE, "app_id");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, body, FORM, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "app_id");
   }
 
   @Test
   void malformedJson() {
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, "{\"app_id\":\"1\",", JSON, null)),
-        RejectReason.MALFORMED_MESSAGE, "body");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, "{\"app_id\":\"1\",", JSON, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "body");
   }
 
   @Test
   void jsonBodyThatIsNotAnObject() {
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, "[{\"app_id\":\"1\"}]", JSON, null)),
-        RejectReason.MALFORMED_MESSAGE, "body");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, "[{\"app_id\":\"1\"}]", JSON, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "body");
   }
 
   @Test
   void duplicateJsonMember() {
     String body = "{\"app_id\":\"1\",\"app_id\":\"2\"}";
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, body, JSON, null)),
-        RejectReason.MALFORMED_MESSAGE, "body");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, body, JSON, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "body");
   }
 
   @Test
   void bizContentNotJson() {
-    assertOnly(rejectForm(params("alipay.trade.precreate", "out_trade_no=1")),
-        RejectReason.MALFORMED_MESSAGE, "biz_content");
+    assertOnly(
+        rejectForm(params("alipay.trade.precreate", "out_trade_no=1")),
+        RejectReason.MALFORMED_MESSAGE,
+        "biz_content");
   }
 
   @Test
   void bizContentNotAnObject() {
-    assertOnly(rejectForm(params("alipay.trade.precreate", "[1,2]")),
-        RejectReason.MALFORMED_MESSAGE, "biz_content");
+    assertOnly(
+        rejectForm(params("alipay.trade.precreate", "[1,2]")),
+        RejectReason.MALFORMED_MESSAGE,
+        "biz_content");
     Map<String, String> p = params("alipay.trade.precreate", "42");
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null)),
-        RejectReason.MALFORMED_MESSAGE, "biz_content");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, json(p, true), JSON, null)),
+        RejectReason.MALFORMED_MESSAGE,
+        "biz_content");
   }
 
   @Test
@@ -347,8 +416,10 @@ class AlipayNormalizerTest {
 
   @Test
   void unknownMethod() {
-    assertOnly(rejectForm(params("alipay.trade.cancel", PRECREATE_BIZ)),
-        RejectReason.UNSUPPORTED_OPERATION, "method");
+    assertOnly(
+        rejectForm(params("alipay.trade.cancel", PRECREATE_BIZ)),
+        RejectReason.UNSUPPORTED_OPERATION,
+        "method");
   }
 
   @Test
@@ -371,28 +442,38 @@ class AlipayNormalizerTest {
     Map<String, String> p = precreate();
     p.put("charset", "GBK");
     p.put("sign_type", "MD5");
-    assertThat(rejectForm(p).errors()).extracting(FieldError::field, FieldError::reason)
-        .containsExactly(tuple("charset", RejectReason.INVALID_FIELD),
+    assertThat(rejectForm(p).errors())
+        .extracting(FieldError::field, FieldError::reason)
+        .containsExactly(
+            tuple("charset", RejectReason.INVALID_FIELD),
             tuple("sign_type", RejectReason.INVALID_FIELD));
   }
 
   @Test
   void unknownTransCurrencyIsCheckedBeforeTheAmount() {
-    assertOnly(rejectForm(params("alipay.trade.precreate",
-            bizWith("\"total_amount\":\"abc\",\"trans_currency\":\"ZZZ\""))),
-        RejectReason.UNSUPPORTED_CURRENCY, "trans_currency");
+    assertOnly(
+        rejectForm(
+            params(
+                "alipay.trade.precreate",
+                bizWith("\"total_amount\":\"abc\",\"trans_currency\":\"ZZZ\""))),
+        RejectReason.UNSUPPORTED_CURRENCY,
+        "trans_currency");
   }
 
   @Test
   void queryWithoutAnyOrderReference() {
-    assertOnly(rejectForm(params("alipay.trade.query", "{\"query_options\":[\"x\"]}")),
-        RejectReason.MISSING_FIELD, "out_trade_no");
+    assertOnly(
+        rejectForm(params("alipay.trade.query", "{\"query_options\":[\"x\"]}")),
+        RejectReason.MISSING_FIELD,
+        "out_trade_no");
   }
 
   @Test
   void unsupportedContentType() {
-    assertOnly(reject(new InboundMessage(Dialect.ALIPAY, "<xml/>", "text/xml", null)),
-        RejectReason.UNSUPPORTED_MEDIA_TYPE, "Content-Type");
+    assertOnly(
+        reject(new InboundMessage(Dialect.ALIPAY, "<xml/>", "text/xml", null)),
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "Content-Type");
   }
 
   @Test
@@ -405,13 +486,14 @@ class AlipayNormalizerTest {
 
   @Test
   void collectsEveryFieldError() {
-    Map<String, String> p = params("alipay.trade.precreate",
-        "{\"out_trade_no\":\"O\",\"total_amount\":\"1.001\"}");
+    Map<String, String> p =
+        params("alipay.trade.precreate", "{\"out_trade_no\":\"O\",\"total_amount\":\"1.001\"}");
     p.remove("app_id");
     p.put("version", "1.1");
     Rejection r = rejectForm(p);
     assertThat(r.reason()).isEqualTo(RejectReason.MISSING_FIELD);
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason)
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
         .containsExactlyInAnyOrder(
             tuple("app_id", RejectReason.MISSING_FIELD),
             tuple("version", RejectReason.INVALID_FIELD),
@@ -422,11 +504,20 @@ class AlipayNormalizerTest {
   // ---------------------------------------------------------------- property
 
   @Property
-  void everyFenAmountRoundTripsExactly(@ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long fen) {
+  void everyFenAmountRoundTripsExactly(
+      @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long fen) {
     String text = BigDecimal.valueOf(fen, 2).toPlainString();
-    PaymentOrder o = new AlipayNormalizer().normalize(new InboundMessage(Dialect.ALIPAY,
-        form(params("alipay.trade.precreate", bizWith("\"total_amount\":\"" + text + "\""))),
-        FORM, null));
+    PaymentOrder o =
+        new AlipayNormalizer()
+            .normalize(
+                new InboundMessage(
+                    Dialect.ALIPAY,
+                    form(
+                        params(
+                            "alipay.trade.precreate",
+                            bizWith("\"total_amount\":\"" + text + "\""))),
+                    FORM,
+                    null));
     assertThat(o.amount()).isEqualTo(Money.ofMinor(fen, "CNY"));
   }
 }

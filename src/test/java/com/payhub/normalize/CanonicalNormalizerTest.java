@@ -37,8 +37,8 @@ class CanonicalNormalizerTest {
   }
 
   private Rejection reject(InboundMessage message) {
-    RejectedInputException e = catchThrowableOfType(RejectedInputException.class,
-        () -> normalizer.normalize(message));
+    RejectedInputException e =
+        catchThrowableOfType(RejectedInputException.class, () -> normalizer.normalize(message));
     assertThat(e).as("expected a rejection for %s", message.body()).isNotNull();
     assertThat(e.rejection().dialect()).isEqualTo(Dialect.CANONICAL);
     return e.rejection();
@@ -46,7 +46,8 @@ class CanonicalNormalizerTest {
 
   /** Asserts the rejection consists of exactly one error with this field and reason. */
   private static void assertSingle(Rejection r, String field, RejectReason reason) {
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason)
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
         .containsExactly(tuple(field, reason));
     assertThat(r.reason()).isEqualTo(reason);
   }
@@ -76,13 +77,16 @@ class CanonicalNormalizerTest {
     }
   }
 
-  private static final String PAY = """
+  private static final String PAY =
+      """
       {"merchantId":"M100001","merchantOrderNo":"ORD20240301001","channel":"alipay","operation":"PAY",
        "amount":{"minor":10000,"currency":"CNY"},"subject":"一杯咖啡"}""";
 
   @Test
   void mapsAPayOrderFieldByField() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD20240301001","channel":"wechatpay",
          "operation":"PAY","amount":{"minor":12345,"currency":"cny"},"subject":"一杯咖啡",
          "notifyUrl":"https://shop.example/notify","channelTransactionId":null,
@@ -100,14 +104,23 @@ class CanonicalNormalizerTest {
     assertThat(o.refundNo()).isNull();
     assertThat(o.channelTransactionId()).isNull();
     assertThat(o.notifyUrl()).isEqualTo("https://shop.example/notify");
-    assertThat(o.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "payer.openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "installments", "3", "flag", "true"));
+    assertThat(o.attributes())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "payer.openid",
+                "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+                "installments",
+                "3",
+                "flag",
+                "true"));
     assertThat(o.sourceDialect()).isEqualTo(Dialect.CANONICAL);
   }
 
   @Test
   void operationDefaultsToPay() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M1","merchantOrderNo":"A1","channel":"unionpay",
          "amount":{"minor":1,"currency":"CNY"},"subject":"s"}""");
     assertThat(o.operation()).isEqualTo(Operation.PAY);
@@ -115,8 +128,14 @@ class CanonicalNormalizerTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"alipay,ALIPAY", "ALIPAY,ALIPAY", "AliPay,ALIPAY", "WeChatPay,WECHATPAY", "UNIONPAY,UNIONPAY",
-      "' unionpay ',UNIONPAY"})
+  @CsvSource({
+    "alipay,ALIPAY",
+    "ALIPAY,ALIPAY",
+    "AliPay,ALIPAY",
+    "WeChatPay,WECHATPAY",
+    "UNIONPAY,UNIONPAY",
+    "' unionpay ',UNIONPAY"
+  })
   void channelIsCaseInsensitive(String text, Channel expected) {
     PaymentOrder o = normalize(PAY.replace("\"alipay\"", "\"" + text + "\""));
     assertThat(o.channel()).isEqualTo(expected);
@@ -125,7 +144,8 @@ class CanonicalNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"pay", "Pay", "PAY"})
   void operationIsCaseInsensitive(String text) {
-    assertThat(normalize(PAY.replace("\"PAY\"", "\"" + text + "\"")).operation()).isEqualTo(Operation.PAY);
+    assertThat(normalize(PAY.replace("\"PAY\"", "\"" + text + "\"")).operation())
+        .isEqualTo(Operation.PAY);
   }
 
   @Test
@@ -136,7 +156,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void mapsAQueryByOrderNo() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD1","channel":"alipay","operation":"QUERY"}""");
     assertThat(o.operation()).isEqualTo(Operation.QUERY);
     assertThat(o.merchantOrderNo()).isEqualTo("ORD1");
@@ -150,7 +172,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void mapsAQueryByChannelTransactionIdOnly() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","channelTransactionId":"2024030122001400001","channel":"alipay",
          "operation":"query"}""");
     assertThat(o.operation()).isEqualTo(Operation.QUERY);
@@ -160,7 +184,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void mapsARefund() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD1","channel":"unionpay","operation":"REFUND",
          "amount":{"minor":500,"currency":"CNY"},"refundNo":"RF0001","channelTransactionId":"Q123"}""");
     assertThat(o.operation()).isEqualTo(Operation.REFUND);
@@ -174,7 +200,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void mapsARefundIdentifiedByChannelTransactionIdOnly() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","channel":"alipay","operation":"REFUND",
          "amount":{"minor":500,"currency":"CNY"},"refundNo":"RF0001","channelTransactionId":"T9"}""");
     assertThat(o.merchantOrderNo()).isNull();
@@ -184,7 +212,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void mapsAClose() {
-    PaymentOrder o = normalize("""
+    PaymentOrder o =
+        normalize(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD1","channel":"wechatpay","operation":"Close"}""");
     assertThat(o.operation()).isEqualTo(Operation.CLOSE);
     assertThat(o.merchantOrderNo()).isEqualTo("ORD1");
@@ -194,13 +224,25 @@ class CanonicalNormalizerTest {
 
   @Test
   void contentTypeParametersAreIgnoredAndJsonSuffixAccepted() {
-    assertThat(normalizer.normalize(new InboundMessage(Dialect.CANONICAL, PAY,
-        "Application/JSON; charset=UTF-8", null)).merchantId()).isEqualTo("M100001");
-    assertThat(normalizer.normalize(new InboundMessage(Dialect.CANONICAL, PAY,
-        "application/vnd.payhub+json", null)).merchantId()).isEqualTo("M100001");
+    assertThat(
+            normalizer
+                .normalize(
+                    new InboundMessage(
+                        Dialect.CANONICAL, PAY, "Application/JSON; charset=UTF-8", null))
+                .merchantId())
+        .isEqualTo("M100001");
+    assertThat(
+            normalizer
+                .normalize(
+                    new InboundMessage(Dialect.CANONICAL, PAY, "application/vnd.payhub+json", null))
+                .merchantId())
+        .isEqualTo("M100001");
     // queues carry no content type: a body that starts with '{' is JSON
-    assertThat(normalizer.normalize(new InboundMessage(Dialect.CANONICAL, "  " + PAY, null, null))
-        .merchantId()).isEqualTo("M100001");
+    assertThat(
+            normalizer
+                .normalize(new InboundMessage(Dialect.CANONICAL, "  " + PAY, null, null))
+                .merchantId())
+        .isEqualTo("M100001");
   }
 
   // ---- missing fields ----
@@ -216,21 +258,27 @@ class CanonicalNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"null", "\"\"", "\"   \""})
   void blankOrNullRequiredValuesCountAsMissing(String value) {
-    assertSingle(reject(PAY.replace("\"M100001\"", value)), "merchantId", RejectReason.MISSING_FIELD);
+    assertSingle(
+        reject(PAY.replace("\"M100001\"", value)), "merchantId", RejectReason.MISSING_FIELD);
     assertSingle(reject(PAY.replace("\"一杯咖啡\"", value)), "subject", RejectReason.MISSING_FIELD);
   }
 
   @Test
   void amountWithoutMinorOrCurrencyIsMissing() {
     assertSingle(reject(PAY.replace("\"minor\":10000,", "")), "amount", RejectReason.MISSING_FIELD);
-    assertSingle(reject(PAY.replace(",\"currency\":\"CNY\"", "")), "amount", RejectReason.MISSING_FIELD);
-    assertSingle(reject(PAY.replace("{\"minor\":10000,\"currency\":\"CNY\"}", "10000")), "amount",
+    assertSingle(
+        reject(PAY.replace(",\"currency\":\"CNY\"", "")), "amount", RejectReason.MISSING_FIELD);
+    assertSingle(
+        reject(PAY.replace("{\"minor\":10000,\"currency\":\"CNY\"}", "10000")),
+        "amount",
         RejectReason.MISSING_FIELD);
   }
 
   @Test
   void refundWithoutRefundNoIsRefused() {
-    Rejection r = reject("""
+    Rejection r =
+        reject(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD1","channel":"alipay","operation":"REFUND",
          "amount":{"minor":500,"currency":"CNY"}}""");
     assertSingle(r, "refundNo", RejectReason.MISSING_FIELD);
@@ -238,7 +286,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void refundWithoutAmountIsRefused() {
-    Rejection r = reject("""
+    Rejection r =
+        reject(
+            """
         {"merchantId":"M100001","merchantOrderNo":"ORD1","channel":"alipay","operation":"REFUND",
          "refundNo":"RF1"}""");
     assertSingle(r, "amount", RejectReason.MISSING_FIELD);
@@ -247,9 +297,18 @@ class CanonicalNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"QUERY", "CLOSE", "REFUND"})
   void nonPayWithNeitherOrderNoNorChannelTransactionIdIsRefused(String op) {
-    String extra = op.equals("REFUND") ? ",\"amount\":{\"minor\":1,\"currency\":\"CNY\"},\"refundNo\":\"R1\"" : "";
-    Rejection r = reject("{\"merchantId\":\"M1\",\"channel\":\"alipay\",\"operation\":\"" + op + "\""
-        + ",\"merchantOrderNo\":\"  \",\"channelTransactionId\":null" + extra + "}");
+    String extra =
+        op.equals("REFUND")
+            ? ",\"amount\":{\"minor\":1,\"currency\":\"CNY\"},\"refundNo\":\"R1\""
+            : "";
+    Rejection r =
+        reject(
+            "{\"merchantId\":\"M1\",\"channel\":\"alipay\",\"operation\":\""
+                + op
+                + "\""
+                + ",\"merchantOrderNo\":\"  \",\"channelTransactionId\":null"
+                + extra
+                + "}");
     assertSingle(r, "merchantOrderNo", RejectReason.MISSING_FIELD);
     assertThat(r.message()).contains("channelTransactionId");
   }
@@ -257,8 +316,21 @@ class CanonicalNormalizerTest {
   // ---- amounts ----
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "-10000", "1.5", "100.0", "1e2", "\"100\"", "true", "[100]", "{}",
-      "99999999999999999999", "9223372036854775808"})
+  @ValueSource(
+      strings = {
+        "0",
+        "-1",
+        "-10000",
+        "1.5",
+        "100.0",
+        "1e2",
+        "\"100\"",
+        "true",
+        "[100]",
+        "{}",
+        "99999999999999999999",
+        "9223372036854775808"
+      })
   void minorMustBeAPositiveIntegerThatFitsALong(String minor) {
     Rejection r = reject(PAY.replace("\"minor\":10000", "\"minor\":" + minor));
     assertSingle(r, "amount.minor", RejectReason.INVALID_AMOUNT);
@@ -273,7 +345,9 @@ class CanonicalNormalizerTest {
 
   @Test
   void amountOnAQueryIsStillChecked() {
-    Rejection r = reject("""
+    Rejection r =
+        reject(
+            """
         {"merchantId":"M1","merchantOrderNo":"O1","channel":"alipay","operation":"QUERY",
          "amount":{"minor":0,"currency":"CNY"}}""");
     assertSingle(r, "amount.minor", RejectReason.INVALID_AMOUNT);
@@ -308,15 +382,18 @@ class CanonicalNormalizerTest {
   @Test
   void typoOfARequiredFieldReportsBothTheUnknownMemberAndTheMissingField() {
     Rejection r = reject(PAY.replace("\"merchantOrderNo\"", "\"merchantOrderN0\""));
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason).containsExactlyInAnyOrder(
-        tuple("merchantOrderN0", RejectReason.INVALID_FIELD),
-        tuple("merchantOrderNo", RejectReason.MISSING_FIELD));
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
+        .containsExactlyInAnyOrder(
+            tuple("merchantOrderN0", RejectReason.INVALID_FIELD),
+            tuple("merchantOrderNo", RejectReason.MISSING_FIELD));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"paymentId", "createdAt", "sourceDialect"})
   void hubIssuedMemberIsRefused(String member) {
-    Rejection r = reject(PAY.replace("{\"merchantId\"", "{\"" + member + "\":\"P123\",\"merchantId\""));
+    Rejection r =
+        reject(PAY.replace("{\"merchantId\"", "{\"" + member + "\":\"P123\",\"merchantId\""));
     assertSingle(r, member, RejectReason.INVALID_FIELD);
     assertThat(r.message()).contains("issued by the hub");
   }
@@ -325,38 +402,58 @@ class CanonicalNormalizerTest {
 
   @Test
   void attributeNumbersAndBooleansAreKeptAsText() {
-    String body = PAY.replace("{\"merchantId\"", "{\"attributes\":{\"count\":42,"
-        + "\"big\":12345678901234567890,\"neg\":-7,\"ok\":false,\"s\":\"x\"},\"merchantId\"");
+    String body =
+        PAY.replace(
+            "{\"merchantId\"",
+            "{\"attributes\":{\"count\":42,"
+                + "\"big\":12345678901234567890,\"neg\":-7,\"ok\":false,\"s\":\"x\"},\"merchantId\"");
     PaymentOrder o = normalize(body);
-    assertThat(o.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "count", "42", "big", "12345678901234567890", "neg", "-7", "ok", "false", "s", "x"));
+    assertThat(o.attributes())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "count",
+                "42",
+                "big",
+                "12345678901234567890",
+                "neg",
+                "-7",
+                "ok",
+                "false",
+                "s",
+                "x"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"\"text\"", "42", "[\"a\"]", "true"})
   void attributesMustBeAnObject(String value) {
-    Rejection r = reject(PAY.replace("{\"merchantId\"", "{\"attributes\":" + value + ",\"merchantId\""));
+    Rejection r =
+        reject(PAY.replace("{\"merchantId\"", "{\"attributes\":" + value + ",\"merchantId\""));
     assertSingle(r, "attributes", RejectReason.INVALID_FIELD);
   }
 
   @Test
   void nullAttributesMeanNone() {
-    PaymentOrder o = normalize(PAY.replace("{\"merchantId\"", "{\"attributes\":null,\"merchantId\""));
+    PaymentOrder o =
+        normalize(PAY.replace("{\"merchantId\"", "{\"attributes\":null,\"merchantId\""));
     assertThat(o.attributes()).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"x\":1}", "[1,2]", "null"})
   void attributeValuesMustBeScalars(String value) {
-    Rejection r = reject(PAY.replace("{\"merchantId\"",
-        "{\"attributes\":{\"good\":\"ok\",\"payer\":" + value + "},\"merchantId\""));
+    Rejection r =
+        reject(
+            PAY.replace(
+                "{\"merchantId\"",
+                "{\"attributes\":{\"good\":\"ok\",\"payer\":" + value + "},\"merchantId\""));
     assertSingle(r, "attributes.payer", RejectReason.INVALID_FIELD);
   }
 
   // ---- body shape ----
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"merchantId\":", "{merchantId:\"M1\"}", "{'a':1}", "{\"a\":1,}", "", "nul"})
+  @ValueSource(
+      strings = {"{\"merchantId\":", "{merchantId:\"M1\"}", "{'a':1}", "{\"a\":1,}", "", "nul"})
   void malformedJsonIsRefused(String body) {
     Rejection r = reject(body);
     assertSingle(r, "body", RejectReason.MALFORMED_MESSAGE);
@@ -392,8 +489,10 @@ class CanonicalNormalizerTest {
 
   @Test
   void formBodyWithoutContentTypeIsUnsupportedMediaType() {
-    Rejection r = reject(new InboundMessage(Dialect.CANONICAL,
-        "merchantId=M1&channel=alipay&merchantOrderNo=O1", null, null));
+    Rejection r =
+        reject(
+            new InboundMessage(
+                Dialect.CANONICAL, "merchantId=M1&channel=alipay&merchantOrderNo=O1", null, null));
     assertSingle(r, "body", RejectReason.UNSUPPORTED_MEDIA_TYPE);
   }
 
@@ -401,41 +500,59 @@ class CanonicalNormalizerTest {
 
   @Test
   void reportsEveryProblemTogether() {
-    Rejection r = reject("""
+    Rejection r =
+        reject(
+            """
         {"channel":"paypal","amount":{"minor":1.5,"currency":"CNY"},"merchantOrderNo":"O1",
          "paymentId":"P1","colour":"red","attributes":{"a":{"b":1}}}""");
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason).containsExactlyInAnyOrder(
-        tuple("paymentId", RejectReason.INVALID_FIELD),
-        tuple("colour", RejectReason.INVALID_FIELD),
-        tuple("merchantId", RejectReason.MISSING_FIELD),
-        tuple("channel", RejectReason.UNKNOWN_CHANNEL),
-        tuple("amount.minor", RejectReason.INVALID_AMOUNT),
-        tuple("subject", RejectReason.MISSING_FIELD),
-        tuple("attributes.a", RejectReason.INVALID_FIELD));
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
+        .containsExactlyInAnyOrder(
+            tuple("paymentId", RejectReason.INVALID_FIELD),
+            tuple("colour", RejectReason.INVALID_FIELD),
+            tuple("merchantId", RejectReason.MISSING_FIELD),
+            tuple("channel", RejectReason.UNKNOWN_CHANNEL),
+            tuple("amount.minor", RejectReason.INVALID_AMOUNT),
+            tuple("subject", RejectReason.MISSING_FIELD),
+            tuple("attributes.a", RejectReason.INVALID_FIELD));
     assertThat(r.reason()).isEqualTo(r.errors().get(0).reason());
     assertThat(r.message()).contains("(and 6 more problem(s))");
   }
 
   @Test
   void reportsMissingFieldsOfARefundTogether() {
-    Rejection r = reject("""
+    Rejection r =
+        reject(
+            """
         {"merchantId":"M1","channel":"alipay","operation":"REFUND","amount":{"minor":-5,"currency":"XYZ"}}""");
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason).containsExactlyInAnyOrder(
-        tuple("merchantOrderNo", RejectReason.MISSING_FIELD),
-        tuple("amount.minor", RejectReason.INVALID_AMOUNT),
-        tuple("refundNo", RejectReason.MISSING_FIELD));
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
+        .containsExactlyInAnyOrder(
+            tuple("merchantOrderNo", RejectReason.MISSING_FIELD),
+            tuple("amount.minor", RejectReason.INVALID_AMOUNT),
+            tuple("refundNo", RejectReason.MISSING_FIELD));
   }
 
   @Test
   void decimalAttributesKeepTheirTextAsSent() {
-    PaymentOrder order = normalize(PAY.replace(
-        "\"subject\":\"一杯咖啡\"}", "\"subject\":\"x\",\"attributes\":{\"a\":1.50,\"b\":100.0,\"c\":1e2}}"));
-    assertThat(order.attributes()).containsEntry("a", "1.50").containsEntry("b", "100.0").containsEntry("c", "100");
+    PaymentOrder order =
+        normalize(
+            PAY.replace(
+                "\"subject\":\"一杯咖啡\"}",
+                "\"subject\":\"x\",\"attributes\":{\"a\":1.50,\"b\":100.0,\"c\":1e2}}"));
+    assertThat(order.attributes())
+        .containsEntry("a", "1.50")
+        .containsEntry("b", "100.0")
+        .containsEntry("c", "100");
   }
 
   @Test
   void aRepeatedMemberIsMalformedNotLastOneWins() {
-    Rejection r = reject(PAY.replace("{\"merchantId\":\"M100001\",", "{\"merchantId\":\"M100001\",\"merchantId\":\"M2\","));
+    Rejection r =
+        reject(
+            PAY.replace(
+                "{\"merchantId\":\"M100001\",",
+                "{\"merchantId\":\"M100001\",\"merchantId\":\"M2\","));
     assertSingle(r, "body", RejectReason.MALFORMED_MESSAGE);
   }
 

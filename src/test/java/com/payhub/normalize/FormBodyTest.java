@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FormBodyTest {
 
   private static Rejection rejected(String body) {
-    RejectedInputException e = catchThrowableOfType(RejectedInputException.class,
-        () -> FormBody.parse(Dialect.ALIPAY, body));
+    RejectedInputException e =
+        catchThrowableOfType(
+            RejectedInputException.class, () -> FormBody.parse(Dialect.ALIPAY, body));
     assertThat(e).as("expected a rejection for %s", body).isNotNull();
     return e.rejection();
   }
@@ -29,15 +30,20 @@ class FormBodyTest {
 
   @Test
   void plusIsASpaceAndEncodedPlusIsAPlus() {
-    Map<String, String> f = FormBody.parse(Dialect.ALIPAY, "subject=one+two&sign=ab%2Bc%2F%3D&k+1=v");
-    assertThat(f).containsEntry("subject", "one two").containsEntry("sign", "ab+c/=").containsEntry("k 1", "v");
+    Map<String, String> f =
+        FormBody.parse(Dialect.ALIPAY, "subject=one+two&sign=ab%2Bc%2F%3D&k+1=v");
+    assertThat(f)
+        .containsEntry("subject", "one two")
+        .containsEntry("sign", "ab+c/=")
+        .containsEntry("k 1", "v");
   }
 
   @Test
   void decodesUtf8Multibyte() {
     // 一杯咖啡 as UTF-8 percent escapes
-    Map<String, String> f = FormBody.parse(Dialect.UNIONPAY,
-        "subject=%E4%B8%80%E6%9D%AF%E5%92%96%E5%95%A1&emoji=%F0%9F%98%80");
+    Map<String, String> f =
+        FormBody.parse(
+            Dialect.UNIONPAY, "subject=%E4%B8%80%E6%9D%AF%E5%92%96%E5%95%A1&emoji=%F0%9F%98%80");
     assertThat(f).containsEntry("subject", "一杯咖啡").containsEntry("emoji", "\uD83D\uDE00");
   }
 
@@ -52,7 +58,8 @@ class FormBodyTest {
     Map<String, String> f = FormBody.parse(Dialect.ALIPAY, "z=1&a=2&m=3&b=4&y=5");
     assertThat(f.keySet()).containsExactly("z", "a", "m", "b", "y");
     assertThat(f.values()).containsExactly("1", "2", "3", "4", "5");
-    assertThat(catchThrowableOfType(UnsupportedOperationException.class, () -> f.put("x", "1"))).isNotNull();
+    assertThat(catchThrowableOfType(UnsupportedOperationException.class, () -> f.put("x", "1")))
+        .isNotNull();
   }
 
   @Test
@@ -65,10 +72,13 @@ class FormBodyTest {
     Rejection r = rejected("a=1&out_trade_no=X1&out_trade_no=X2");
     assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED_MESSAGE);
     assertThat(r.dialect()).isEqualTo(Dialect.ALIPAY);
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("out_trade_no");
-      assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED_MESSAGE);
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("out_trade_no");
+              assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED_MESSAGE);
+            });
     assertThat(r.message()).contains("out_trade_no");
   }
 
@@ -92,7 +102,9 @@ class FormBodyTest {
   void brokenEscapeIsMalformed(String body) {
     Rejection r = rejected(body);
     assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED_MESSAGE);
-    assertThat(r.errors()).extracting(Rejection.FieldError::reason).containsExactly(RejectReason.MALFORMED_MESSAGE);
+    assertThat(r.errors())
+        .extracting(Rejection.FieldError::reason)
+        .containsExactly(RejectReason.MALFORMED_MESSAGE);
     assertThat(r.message()).contains("%-escape");
   }
 
@@ -111,8 +123,9 @@ class FormBodyTest {
 
   @Test
   void rejectionCarriesTheCallersDialect() {
-    RejectedInputException e = catchThrowableOfType(RejectedInputException.class,
-        () -> FormBody.parse(Dialect.UNIONPAY, "a=1&a=2"));
+    RejectedInputException e =
+        catchThrowableOfType(
+            RejectedInputException.class, () -> FormBody.parse(Dialect.UNIONPAY, "a=1&a=2"));
     assertThat(e.rejection().dialect()).isEqualTo(Dialect.UNIONPAY);
   }
 

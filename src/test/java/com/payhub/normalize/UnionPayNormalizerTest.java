@@ -72,8 +72,11 @@ class UnionPayNormalizerTest {
 
   private static String encode(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 
@@ -96,14 +99,33 @@ class UnionPayNormalizerTest {
   private void assertSingle(InboundMessage message, RejectReason reason, String field) {
     Rejection r = rejected(message);
     assertThat(r.reason()).isEqualTo(reason);
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason)
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
         .containsExactly(tuple(field, reason));
   }
 
   private static Map<String, String> refund(String txnType) {
-    Map<String, String> f = with(consume(), "txnType", txnType, "txnSubType", "00",
-        "orderId", "R20240302000001", "origQryId", "512403011230001234567", "txnAmt", "2500",
-        "frontUrl", null, "orderDesc", null, "payTimeout", null, "reqReserved", null);
+    Map<String, String> f =
+        with(
+            consume(),
+            "txnType",
+            txnType,
+            "txnSubType",
+            "00",
+            "orderId",
+            "R20240302000001",
+            "origQryId",
+            "512403011230001234567",
+            "txnAmt",
+            "2500",
+            "frontUrl",
+            null,
+            "orderDesc",
+            null,
+            "payTimeout",
+            null,
+            "reqReserved",
+            null);
     return f;
   }
 
@@ -141,27 +163,51 @@ class UnionPayNormalizerTest {
     assertThat(o.subject()).isEqualTo("一杯咖啡");
     assertThat(o.refundNo()).isNull();
     assertThat(o.channelTransactionId()).isNull();
-    assertThat(o.attributes()).isEqualTo(Map.ofEntries(
-        Map.entry("version", "5.1.0"), Map.entry("encoding", "UTF-8"), Map.entry("txnType", "01"),
-        Map.entry("txnSubType", "01"), Map.entry("bizType", "000201"),
-        Map.entry("channelType", "07"), Map.entry("accessType", "0"),
-        Map.entry("txnTime", "20240301123000"),
-        Map.entry("frontUrl", "https://merchant.example/front"), Map.entry("orderDesc", "一杯咖啡"),
-        Map.entry("reqReserved", "透传"), Map.entry("payTimeout", "20240301124500")));
+    assertThat(o.attributes())
+        .isEqualTo(
+            Map.ofEntries(
+                Map.entry("version", "5.1.0"),
+                Map.entry("encoding", "UTF-8"),
+                Map.entry("txnType", "01"),
+                Map.entry("txnSubType", "01"),
+                Map.entry("bizType", "000201"),
+                Map.entry("channelType", "07"),
+                Map.entry("accessType", "0"),
+                Map.entry("txnTime", "20240301123000"),
+                Map.entry("frontUrl", "https://merchant.example/front"),
+                Map.entry("orderDesc", "一杯咖啡"),
+                Map.entry("reqReserved", "透传"),
+                Map.entry("payTimeout", "20240301124500")));
   }
 
   @Test
   void consumeWithVersion500WithoutEncodingOrDescriptionAndNoContentType() {
-    Map<String, String> f = with(consume(), "version", "5.0.0", "encoding", null, "orderDesc", null,
-        "accNo", "ENCRYPTED==", "customerInfo", "e3Bob25lTm89MTM1fQ==", "currencyCode", "840");
+    Map<String, String> f =
+        with(
+            consume(),
+            "version",
+            "5.0.0",
+            "encoding",
+            null,
+            "orderDesc",
+            null,
+            "accNo",
+            "ENCRYPTED==",
+            "customerInfo",
+            "e3Bob25lTm89MTM1fQ==",
+            "currencyCode",
+            "840");
 
-    PaymentOrder o = normalizer.normalize(new InboundMessage(Dialect.UNIONPAY, encode(f), null, null));
+    PaymentOrder o =
+        normalizer.normalize(new InboundMessage(Dialect.UNIONPAY, encode(f), null, null));
 
     assertThat(o.operation()).isEqualTo(Operation.PAY);
     assertThat(o.subject()).isNull();
     assertThat(o.amount()).isEqualTo(Money.ofMinor(10000, "USD"));
-    assertThat(o.attributes()).containsEntry("version", "5.0.0")
-        .containsEntry("accNo", "ENCRYPTED==").containsEntry("customerInfo", "e3Bob25lTm89MTM1fQ==")
+    assertThat(o.attributes())
+        .containsEntry("version", "5.0.0")
+        .containsEntry("accNo", "ENCRYPTED==")
+        .containsEntry("customerInfo", "e3Bob25lTm89MTM1fQ==")
         .doesNotContainKeys("encoding", "orderDesc");
   }
 
@@ -175,7 +221,8 @@ class UnionPayNormalizerTest {
     assertThat(o.channelTransactionId()).isNull();
     assertThat(o.amount()).isNull();
     assertThat(o.notifyUrl()).isNull();
-    assertThat(o.attributes()).containsEntry("txnTime", "20240301123000")
+    assertThat(o.attributes())
+        .containsEntry("txnTime", "20240301123000")
         .doesNotContainKeys("orderId", "merId", "signature", "signMethod");
   }
 
@@ -201,7 +248,9 @@ class UnionPayNormalizerTest {
     assertThat(o.amount()).isEqualTo(Money.ofMinor(2500, "CNY"));
     assertThat(o.notifyUrl()).isEqualTo("https://merchant.example/acp/notify?x=1&y=2");
     assertThat(o.subject()).isNull();
-    assertThat(o.attributes()).containsEntry("txnType", "04").containsEntry("txnSubType", "00")
+    assertThat(o.attributes())
+        .containsEntry("txnType", "04")
+        .containsEntry("txnSubType", "00")
         .doesNotContainKeys("orderId", "origQryId", "txnAmt", "currencyCode", "backUrl");
   }
 
@@ -225,23 +274,31 @@ class UnionPayNormalizerTest {
 
   @Test
   void jsonContentTypeIsUnsupportedMediaType() {
-    assertSingle(new InboundMessage(Dialect.UNIONPAY, "{\"txnType\":\"01\"}", "application/json", null),
-        RejectReason.UNSUPPORTED_MEDIA_TYPE, "body");
+    assertSingle(
+        new InboundMessage(Dialect.UNIONPAY, "{\"txnType\":\"01\"}", "application/json", null),
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "body");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"{\"txnType\":\"01\"}", "  [\"txnType\"]"})
   void jsonLookingBodyIsUnsupportedMediaTypeEvenAsForm(String body) {
-    assertSingle(new InboundMessage(Dialect.UNIONPAY, body, FORM, null),
-        RejectReason.UNSUPPORTED_MEDIA_TYPE, "body");
-    assertSingle(new InboundMessage(Dialect.UNIONPAY, body, null, null),
-        RejectReason.UNSUPPORTED_MEDIA_TYPE, "body");
+    assertSingle(
+        new InboundMessage(Dialect.UNIONPAY, body, FORM, null),
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "body");
+    assertSingle(
+        new InboundMessage(Dialect.UNIONPAY, body, null, null),
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "body");
   }
 
   @Test
   void otherContentTypeIsUnsupportedMediaType() {
-    assertSingle(new InboundMessage(Dialect.UNIONPAY, encode(consume()), "text/plain", null),
-        RejectReason.UNSUPPORTED_MEDIA_TYPE, "body");
+    assertSingle(
+        new InboundMessage(Dialect.UNIONPAY, encode(consume()), "text/plain", null),
+        RejectReason.UNSUPPORTED_MEDIA_TYPE,
+        "body");
   }
 
   @ParameterizedTest
@@ -253,8 +310,19 @@ class UnionPayNormalizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"version", "txnType", "txnSubType", "bizType", "merId", "txnTime",
-      "orderId", "txnAmt", "currencyCode", "backUrl"})
+  @ValueSource(
+      strings = {
+        "version",
+        "txnType",
+        "txnSubType",
+        "bizType",
+        "merId",
+        "txnTime",
+        "orderId",
+        "txnAmt",
+        "currencyCode",
+        "backUrl"
+      })
   void missingConsumeField(String field) {
     assertSingle(form(with(consume(), field, null)), RejectReason.MISSING_FIELD, field);
     assertSingle(form(with(consume(), field, " ")), RejectReason.MISSING_FIELD, field);
@@ -272,8 +340,16 @@ class UnionPayNormalizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"20240230120000", "20241301120000", "20240301250000", "2024-03-01 12:30",
-      "202403011230", "2024030112300a", "20240301123000 "})
+  @ValueSource(
+      strings = {
+        "20240230120000",
+        "20241301120000",
+        "20240301250000",
+        "2024-03-01 12:30",
+        "202403011230",
+        "2024030112300a",
+        "20240301123000 "
+      })
   void badTxnTime(String txnTime) {
     assertSingle(form(with(consume(), "txnTime", txnTime)), RejectReason.INVALID_FIELD, "txnTime");
   }
@@ -281,13 +357,24 @@ class UnionPayNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"72", "02", "1", "consume"})
   void unsupportedTxnType(String txnType) {
-    assertSingle(form(with(consume(), "txnType", txnType)), RejectReason.UNSUPPORTED_OPERATION,
-        "txnType");
+    assertSingle(
+        form(with(consume(), "txnType", txnType)), RejectReason.UNSUPPORTED_OPERATION, "txnType");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "1.00", "abc", "100.5", "+100", " 100", "1e3",
-      "99999999999999999999", "000"})
+  @ValueSource(
+      strings = {
+        "0",
+        "-1",
+        "1.00",
+        "abc",
+        "100.5",
+        "+100",
+        " 100",
+        "1e3",
+        "99999999999999999999",
+        "000"
+      })
   void badTxnAmt(String txnAmt) {
     assertSingle(form(with(consume(), "txnAmt", txnAmt)), RejectReason.INVALID_AMOUNT, "txnAmt");
   }
@@ -295,15 +382,17 @@ class UnionPayNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"123", "000", "001"})
   void unknownNumericCurrency(String code) {
-    assertSingle(form(with(consume(), "currencyCode", code)), RejectReason.UNSUPPORTED_CURRENCY,
+    assertSingle(
+        form(with(consume(), "currencyCode", code)),
+        RejectReason.UNSUPPORTED_CURRENCY,
         "currencyCode");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"CNY", "15", "1560"})
   void nonNumericCurrencyCode(String code) {
-    assertSingle(form(with(consume(), "currencyCode", code)), RejectReason.INVALID_FIELD,
-        "currencyCode");
+    assertSingle(
+        form(with(consume(), "currencyCode", code)), RejectReason.INVALID_FIELD, "currencyCode");
   }
 
   @Test
@@ -319,14 +408,15 @@ class UnionPayNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"04", "31"})
   void refundAndCancelWithoutOrigQryId(String txnType) {
-    assertSingle(form(with(refund(txnType), "origQryId", null)), RejectReason.MISSING_FIELD,
-        "origQryId");
+    assertSingle(
+        form(with(refund(txnType), "origQryId", null)), RejectReason.MISSING_FIELD, "origQryId");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"04", "31"})
   void refundAndCancelWithoutOrderId(String txnType) {
-    assertSingle(form(with(refund(txnType), "orderId", null)), RejectReason.MISSING_FIELD, "orderId");
+    assertSingle(
+        form(with(refund(txnType), "orderId", null)), RejectReason.MISSING_FIELD, "orderId");
   }
 
   @Test
@@ -336,23 +426,48 @@ class UnionPayNormalizerTest {
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    Rejection r = rejected(form(with(consume(), "version", "4.0.0", "merId", null,
-        "txnTime", "yesterday", "txnType", "99")));
+    Rejection r =
+        rejected(
+            form(
+                with(
+                    consume(),
+                    "version",
+                    "4.0.0",
+                    "merId",
+                    null,
+                    "txnTime",
+                    "yesterday",
+                    "txnType",
+                    "99")));
 
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason).containsExactly(
-        tuple("version", RejectReason.INVALID_FIELD),
-        tuple("merId", RejectReason.MISSING_FIELD),
-        tuple("txnTime", RejectReason.INVALID_FIELD),
-        tuple("txnType", RejectReason.UNSUPPORTED_OPERATION));
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
+        .containsExactly(
+            tuple("version", RejectReason.INVALID_FIELD),
+            tuple("merId", RejectReason.MISSING_FIELD),
+            tuple("txnTime", RejectReason.INVALID_FIELD),
+            tuple("txnType", RejectReason.UNSUPPORTED_OPERATION));
     assertThat(r.reason()).isEqualTo(RejectReason.INVALID_FIELD);
   }
 
   @Test
   void everyPayProblemIsReportedAtOnce() {
-    Rejection r = rejected(form(with(consume(), "txnAmt", "1.00", "currencyCode", "123",
-        "backUrl", null, "orderId", null)));
+    Rejection r =
+        rejected(
+            form(
+                with(
+                    consume(),
+                    "txnAmt",
+                    "1.00",
+                    "currencyCode",
+                    "123",
+                    "backUrl",
+                    null,
+                    "orderId",
+                    null)));
 
-    assertThat(r.errors()).extracting(FieldError::field, FieldError::reason)
+    assertThat(r.errors())
+        .extracting(FieldError::field, FieldError::reason)
         .containsExactlyInAnyOrder(
             tuple("orderId", RejectReason.MISSING_FIELD),
             tuple("txnAmt", RejectReason.INVALID_AMOUNT),
@@ -364,10 +479,10 @@ class UnionPayNormalizerTest {
 
   @Property
   void positiveFenAmountsRoundTripExactly(@ForAll @Positive long fen) {
-    PaymentOrder pay = new UnionPayNormalizer().normalize(
-        form(with(consume(), "txnAmt", Long.toString(fen))));
-    PaymentOrder refund = new UnionPayNormalizer().normalize(
-        form(with(refund("04"), "txnAmt", Long.toString(fen))));
+    PaymentOrder pay =
+        new UnionPayNormalizer().normalize(form(with(consume(), "txnAmt", Long.toString(fen))));
+    PaymentOrder refund =
+        new UnionPayNormalizer().normalize(form(with(refund("04"), "txnAmt", Long.toString(fen))));
 
     assertThat(pay.amount()).isEqualTo(Money.ofMinor(fen, "CNY"));
     assertThat(refund.amount()).isEqualTo(Money.ofMinor(fen, "CNY"));

@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With reload on, a route file dropped into the routes folder while the hub runs starts routing,
- * and a broken one is reported with file and line while everything else keeps working; the
- * validate command finds the same problem in the same file.
+ * and a broken one is reported with file and line while everything else keeps working; the validate
+ * command finds the same problem in the same file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -61,7 +61,9 @@ class RouteReloadIT {
   void aNewRouteFileStartsRoutingWithoutRestart() throws Exception {
     assertThat(post("/inbound/partner-x").statusCode()).isEqualTo(404);
 
-    dropAtomically("partner-x.camel.yaml", """
+    dropAtomically(
+        "partner-x.camel.yaml",
+        """
         - route:
             id: ingest-http-partner-x
             routeConfigurationId: http-errors
@@ -89,15 +91,18 @@ class RouteReloadIT {
                     constant: 202
         """);
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(
-        () -> assertThat(post("/inbound/partner-x").statusCode()).isEqualTo(202));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(post("/inbound/partner-x").statusCode()).isEqualTo(202));
     assertThat(post("/inbound/partner-x").body()).contains("\"status\":\"DISPATCHED\"");
   }
 
   @Test
   @Order(2)
-  void aBrokenRouteFileIsReportedWithFileAndLineAndBreaksNothingElse(CapturedOutput output) throws Exception {
-    String broken = """
+  void aBrokenRouteFileIsReportedWithFileAndLineAndBreaksNothingElse(CapturedOutput output)
+      throws Exception {
+    String broken =
+        """
         - route:
             id: broken-flow
             from:
@@ -108,24 +113,36 @@ class RouteReloadIT {
         """;
     dropAtomically("broken-flow.camel.yaml", broken);
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getAll())
-        .containsPattern("broken-flow\\.camel\\.yaml.*line 6|line 6.*broken-flow\\.camel\\.yaml"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(output.getAll())
+                    .containsPattern(
+                        "broken-flow\\.camel\\.yaml.*line 6|line 6.*broken-flow\\.camel\\.yaml"));
     assertThat(post("/api/v1/payments").statusCode()).isEqualTo(202);
     assertThat(post("/inbound/partner-x").statusCode()).isEqualTo(202);
 
-    List<RouteProblem> problems = new RouteFileValidator().validate(List.of(ROUTES.resolve("broken-flow.camel.yaml")));
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.file().getFileName().toString()).isEqualTo("broken-flow.camel.yaml");
-      assertThat(p.line()).isEqualTo(6);
-      assertThat(p.code()).isEqualTo("SCHEMA");
-    });
+    List<RouteProblem> problems =
+        new RouteFileValidator().validate(List.of(ROUTES.resolve("broken-flow.camel.yaml")));
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file().getFileName().toString()).isEqualTo("broken-flow.camel.yaml");
+              assertThat(p.line()).isEqualTo(6);
+              assertThat(p.code()).isEqualTo("SCHEMA");
+            });
   }
 
   private HttpResponse<String> post(String path) throws IOException, InterruptedException {
     String body = Samples.canonical("RL" + System.nanoTime(), null);
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Writes next to the folder and moves in, so the watcher never reads a half-written file. */
