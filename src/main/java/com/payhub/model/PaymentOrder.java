@@ -59,6 +59,23 @@ public record PaymentOrder(
         createdAt);
   }
 
+  public PaymentOrder withAttributes(Map<String, String> newAttributes) {
+    return new PaymentOrder(
+        paymentId,
+        merchantId,
+        merchantOrderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        newAttributes,
+        sourceDialect,
+        createdAt);
+  }
+
   public PaymentOrder accepted(String newPaymentId, Instant at) {
     return new PaymentOrder(
         newPaymentId,
