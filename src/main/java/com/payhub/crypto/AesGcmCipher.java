@@ -33,11 +33,19 @@ public final class AesGcmCipher implements AeadCipher {
 
   @Override
   public byte[] decrypt(byte[] nonce, byte[] associatedData, byte[] ciphertextAndTag) {
+    // input from a message: a missing nonce or a text shorter than the tag is a rejection, not a
+    // bug (the JDK throws ProviderException or IllegalArgumentException for these)
+    if (nonce == null || nonce.length == 0) {
+      throw new DecryptionFailedException("AES-GCM nonce is missing");
+    }
+    if (ciphertextAndTag == null || ciphertextAndTag.length < TAG_BITS / 8) {
+      throw new DecryptionFailedException("AES-GCM input is shorter than its tag");
+    }
     try {
       return cipher(Cipher.DECRYPT_MODE, nonce, associatedData).doFinal(ciphertextAndTag);
     } catch (AEADBadTagException e) {
       throw new DecryptionFailedException("AES-GCM tag does not verify", e);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new DecryptionFailedException(
           "AES-GCM decryption failed: " + e.getClass().getSimpleName(), e);
     }

@@ -22,6 +22,7 @@ public record Credential(String id, List<KeyEntry> keys) {
   }
 
   public Optional<KeyEntry> key(String keyId) {
-    return keys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+    // a key built without an id must not make the lookup of the others throw
+    return keys.stream().filter(k -> keyId != null && keyId.equals(k.keyId())).findFirst();
   }
 }

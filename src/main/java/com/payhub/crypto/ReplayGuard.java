@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers nonces and notification ids for a freshness window and refuses to see one twice. A
- * message older than the window is refused by its timestamp check, so nothing needs remembering
- * for longer. In memory, per hub replica: the ledger's inbox de-duplicates across replicas.
+ * message older than the window is refused by its timestamp check, so nothing needs remembering for
+ * longer. In memory, per hub replica: the ledger's inbox de-duplicates across replicas.
  */
 public final class ReplayGuard {
 

@@ -57,11 +57,21 @@ public final class RsaCipher implements AsymmetricCipher {
     if (privateKey == null) {
       throw new CryptoException(transformation + ": no private key to decrypt with");
     }
+    Cipher c;
     try {
-      Cipher c = Cipher.getInstance(transformation);
+      c = Cipher.getInstance(transformation);
       c.init(Cipher.DECRYPT_MODE, privateKey);
-      return c.doFinal(ciphertext);
     } catch (GeneralSecurityException e) {
+      // our key or provider is wrong, not the message: do not reject input for it
+      throw new CryptoException(
+          transformation + " cannot decrypt with this key: " + e.getClass().getSimpleName(), e);
+    }
+    if (ciphertext == null || ciphertext.length == 0) {
+      throw new DecryptionFailedException(transformation + " ciphertext is empty");
+    }
+    try {
+      return c.doFinal(ciphertext);
+    } catch (GeneralSecurityException | RuntimeException e) {
       throw new DecryptionFailedException(transformation + " decryption failed", e);
     }
   }
