@@ -1,5 +1,6 @@
 package com.payhub;
 
+import com.payhub.crypto.SandboxKeys;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -36,10 +37,23 @@ public abstract class HubTestSupport {
   protected static final Path DATA_DIR = tempDir();
   protected static final int BROKER_PORT = freePort();
 
+  /** Merchant keys made for this run: the hub gets the certificates, tests sign with the keys. */
+  protected static final SandboxKeys.SandboxFiles SHOP_KEYS =
+      new SandboxKeys(DATA_DIR.resolve("merchant-keys")).ensure("m100001");
+
+  protected static final SandboxKeys.SandboxFiles MUST_SIGN_KEYS =
+      new SandboxKeys(DATA_DIR.resolve("merchant-keys")).ensure("m400004");
+
   @DynamicPropertySource
   static void hubProperties(DynamicPropertyRegistry registry) {
     registry.add("payhub.data-dir", DATA_DIR::toString);
     registry.add("payhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+    registry.add(
+        "payhub.credentials[merchant-m100001].keys[0].certificate",
+        () -> SHOP_KEYS.certificate().toString());
+    registry.add(
+        "payhub.credentials[merchant-m400004].keys[0].certificate",
+        () -> MUST_SIGN_KEYS.certificate().toString());
   }
 
   @LocalServerPort protected int port;

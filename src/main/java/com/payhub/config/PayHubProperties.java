@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -52,17 +53,42 @@ public record PayHubProperties(
    * @param id the hub's merchant id (canonical JSON uses it)
    * @param channels the channels enabled for it
    * @param dialectIds how each dialect names it (Alipay app_id, WeChat mchid, UnionPay merId)
+   * @param signature whether its requests must be signed, and with which credential's keys
    */
   public record Merchant(
       @NotBlank String id,
       String name,
       @NotNull Set<Channel> channels,
-      Map<Channel, String> dialectIds) {
+      Map<Channel, String> dialectIds,
+      @Valid SignaturePolicy signature) {
 
+    @ConstructorBinding
     public Merchant {
       dialectIds = dialectIds == null ? Map.of() : Map.copyOf(dialectIds);
+      boolean required = signature != null && signature.required();
+      String credential = signature == null ? null : signature.credential();
+      signature =
+          new SignaturePolicy(
+              required,
+              credential == null || credential.isBlank()
+                  ? "merchant-" + id.toLowerCase(java.util.Locale.ROOT)
+                  : credential);
+    }
+
+    public Merchant(
+        String id, String name, Set<Channel> channels, Map<Channel, String> dialectIds) {
+      this(id, name, channels, dialectIds, null);
     }
   }
+
+  /**
+   * A merchant's signature policy. A signature that is present is always checked, and refused when
+   * it does not verify; {@code required} also refuses unsigned requests.
+   *
+   * @param credential the key ring credential with the merchant's public keys or secure key ({@code
+   *     payhub.credentials.<credential>}); defaults to {@code merchant-<id in lower case>}
+   */
+  public record SignaturePolicy(boolean required, String credential) {}
 
   /**
    * Where route files live (relative to the working directory) and which classes they may

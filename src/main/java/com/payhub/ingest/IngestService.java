@@ -36,6 +36,12 @@ public class IngestService {
   public static final String PAYMENT_ID = "PayHubPaymentId";
   public static final String CHANNEL = "PayHubChannel";
 
+  /** Queues: the path a WeChat-style signature covers (HTTP takes it from the request). */
+  public static final String REQUEST_PATH = "PayHubRequestPath";
+
+  private static final java.util.List<String> SIGNATURE_HEADERS =
+      java.util.List.of("Authorization", "PayHubSignature", "PayHubKeyId");
+
   /** Exchange property holding the accepted {@link PaymentOrder}. */
   public static final String ORDER = "PayHubOrder";
 
@@ -69,7 +75,11 @@ public class IngestService {
             Dialect.fromId(in.getHeader(DIALECT, String.class)),
             rawBody(in),
             in.getHeader(Exchange.CONTENT_TYPE, String.class),
-            operationHint(in));
+            operationHint(in),
+            signatureHeaders(in),
+            requestTarget(in));
+    SIGNATURE_HEADERS.forEach(in::removeHeader);
+    in.removeHeader(REQUEST_PATH);
     PaymentOrder order = accept(message);
     exchange.setProperty(ORDER, order);
     in.setHeader(PAYMENT_ID, order.paymentId());
@@ -86,6 +96,31 @@ public class IngestService {
       return new String(raw, StandardCharsets.UTF_8);
     }
     return in.getBody(String.class);
+  }
+
+  /** The headers that carry a sender's signature, whichever transport brought them. */
+  private static java.util.Map<String, String> signatureHeaders(org.apache.camel.Message in) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String name : SIGNATURE_HEADERS) {
+      String v = in.getHeader(name, String.class);
+      if (v == null) {
+        v = in.getHeader(name.toLowerCase(java.util.Locale.ROOT), String.class);
+      }
+      if (v != null) {
+        out.put(name, v);
+      }
+    }
+    return out;
+  }
+
+  /** HTTP: the path and query as called; queues: the {@code PayHubRequestPath} header. */
+  private static String requestTarget(org.apache.camel.Message in) {
+    if (in.getHeader(ENTRY_PATH) == null) {
+      return in.getHeader(REQUEST_PATH, String.class);
+    }
+    String uri = in.getHeader(Exchange.HTTP_URI, String.class);
+    String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+    return uri == null ? null : query == null || query.isEmpty() ? uri : uri + "?" + query;
   }
 
   private static String operationHint(org.apache.camel.Message in) {

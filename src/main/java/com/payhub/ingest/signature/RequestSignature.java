@@ -1,0 +1,26 @@
+package com.payhub.ingest.signature;
+
+import com.payhub.crypto.Credential;
+import com.payhub.model.Dialect;
+import com.payhub.normalize.InboundMessage;
+import java.util.Optional;
+
+/** How one dialect's senders sign their requests, and how the hub checks it. */
+interface RequestSignature {
+
+  Dialect dialect();
+
+  /**
+   * The merchant id as the dialect names it, read from the raw input only as far as needed to find
+   * the key; empty when it cannot be read (the normaliser then says why).
+   */
+  Optional<String> merchantRef(InboundMessage message);
+
+  boolean isSigned(InboundMessage message);
+
+  /**
+   * @return empty when the signature verifies, else a sentence saying why it does not (without any
+   *     key material, signature or signed text)
+   */
+  Optional<String> verify(InboundMessage message, Credential credential);
+}
