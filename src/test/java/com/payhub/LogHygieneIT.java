@@ -3,6 +3,11 @@ package com.payhub;
 import static com.payhub.Samples.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.payhub.channel.alipay.AlipaySignContent;
 import com.payhub.channel.alipay.AlipaySignType;
 import com.payhub.channel.alipay.AlipaySigner;
@@ -22,24 +27,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Drives signed, unsigned, tampered and card-carrying requests through every dialect, over HTTP and
- * queues, then scans everything the hub logged meanwhile: no private key, no seal password, no full
- * signature, no string-to-sign, no full card number.
+ * queues, then scans every log event the hub produced meanwhile (messages and stack traces): no
+ * private key, no seal password, no full signature, no string-to-sign, no full card number.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class LogHygieneIT extends HubTestSupport {
+
+  @Autowired CamelContext camel;
 
   private static final String CARD = "6222020200112233445";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void secretsNeverReachTheLogs(CapturedOutput output) throws Exception {
+  void secretsNeverReachTheLogs() throws Exception {
+    // an appender on the root logger sees every log event, whenever the hub's context started
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger ours = (Logger) LoggerFactory.getLogger("com.payhub");
+    Level level = ours.getLevel();
+    ours.setLevel(Level.TRACE); // everything PayHub's own code could say
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    root.addAppender(appender);
+    try {
+      runAndScan(appender);
+    } finally {
+      root.detachAppender(appender);
+      ours.setLevel(level);
+    }
+  }
+
+  private void runAndScan(ListAppender<ILoggingEvent> appender) throws Exception {
     PrivateKey key = KeyFiles.privateKey("test", MUST_SIGN_KEYS.privateKey());
     List<String> secrets = new ArrayList<>();
     secrets.add(CARD);
@@ -122,8 +146,30 @@ class LogHygieneIT extends HubTestSupport {
                 + "\""));
     receive("payments.rejected", "testCase = 'log-2'");
 
-    String logs = output.getAll();
-    assertThat(logs).as("the run logged something to scan").isNotEmpty();
+    // a fault path, which logs errors with stack traces: a card-carrying message on a misconfigured
+    // route made from the production template, rolled back until it is dead-lettered
+    TemplatedRouteBuilder.builder(camel, "queue-ingest")
+        .routeId("ingest-queue-log-hygiene")
+        .parameter("queue", "payments.inbound.log-hygiene")
+        .parameter("dialect", "no-such-dialect")
+        .add();
+    String faulty =
+        Samples.canonical("LOGF12345", with("attributes", "{\"accNo\":\"" + CARD + "\"}"));
+    send("payments.inbound.log-hygiene", faulty, Map.of("testCase", "log-3"));
+    var dlq = jms();
+    dlq.setReceiveTimeout(40_000);
+    assertThat(dlq.receiveSelected("DLA::DLQ.payments.inbound.log-hygiene", "testCase = 'log-3'"))
+        .isNotNull();
+
+    StringBuilder all = new StringBuilder();
+    for (ILoggingEvent e : List.copyOf(appender.list)) {
+      all.append(e.getFormattedMessage()).append('\n');
+      if (e.getThrowableProxy() != null) {
+        all.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+      }
+    }
+    String logs = all.toString();
+    assertThat(logs).as("the fault path logged its errors").contains("no-such-dialect");
     for (String secret : secrets) {
       assertThat(logs).as("the logs must not contain a secret").doesNotContain(secret);
     }

@@ -3,6 +3,7 @@ package com.payhub.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.payhub.ledger.Admission;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
 import com.payhub.model.RejectedInputException;
@@ -34,6 +35,7 @@ public class Replies {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Result(
       String paymentId,
+      String refundId,
       String merchantId,
       String merchantOrderNo,
       String channel,
@@ -42,20 +44,31 @@ public class Replies {
       boolean duplicate,
       Rejection rejection) {}
 
-  /** Body of an accepted request: the order was put on its channel queue. */
+  /**
+   * Body of an accepted request: the order was put on its channel queue (HTTP 202), or it had been
+   * taken before and the existing payment is the answer (HTTP 200, {@code duplicate: true}).
+   */
   public void accepted(Exchange exchange) throws JsonProcessingException {
     PaymentOrder o = exchange.getProperty(IngestService.ORDER, PaymentOrder.class);
+    Admission a = exchange.getProperty(LedgerAdmission.ADMISSION, Admission.class);
+    boolean duplicate = a != null && a.duplicate();
+    String status = PaymentStatus.DISPATCHED.name();
+    if (duplicate) {
+      status = (a.refund() != null ? a.refund().status() : a.payment().status()).name();
+    }
     Result r =
         new Result(
-            o.paymentId(),
+            a == null ? o.paymentId() : a.payment().paymentId(),
+            a == null || a.refund() == null ? null : a.refund().refundId(),
             o.merchantId(),
-            o.merchantOrderNo(),
+            a == null ? o.merchantOrderNo() : a.payment().merchantOrderNo(),
             o.channel().id(),
             o.operation().name(),
-            PaymentStatus.DISPATCHED.name(),
-            false,
+            status,
+            duplicate,
             null);
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, duplicate ? 200 : 202);
     exchange.getMessage().setBody(json.writeValueAsString(r));
   }
 
@@ -92,7 +105,7 @@ public class Replies {
   /** The result message telling a queue sender its input was refused. */
   public String rejectedResult(Exchange exchange) throws JsonProcessingException {
     return json.writeValueAsString(
-        new Result(null, null, null, null, null, "REJECTED", false, rejection(exchange)));
+        new Result(null, null, null, null, null, null, "REJECTED", false, rejection(exchange)));
   }
 
   private static Rejection rejection(Exchange exchange) {

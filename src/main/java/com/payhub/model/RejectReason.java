@@ -17,7 +17,10 @@ public enum RejectReason {
   UNKNOWN_CHANNEL(422, "The channel is not known"),
   UNKNOWN_MERCHANT(403, "The merchant is not registered"),
   CHANNEL_DISABLED(403, "The channel is not enabled for this merchant"),
-  SIGNATURE_INVALID(401, "The signature is missing or does not verify");
+  SIGNATURE_INVALID(401, "The signature is missing or does not verify"),
+  ORDER_CONFLICT(409, "The merchant order number was already taken with other terms"),
+  UNKNOWN_PAYMENT(404, "The payment the request acts on is not known"),
+  REFUND_NOT_ALLOWED(422, "The payment cannot be refunded like this");
 
   private final int httpStatus;
   private final String title;

@@ -1,0 +1,119 @@
+package com.payhub.ledger;
+
+import com.payhub.model.PaymentOrder;
+import com.payhub.model.PaymentStatus;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ledger on a relational database (H2 or PostgreSQL, schema from Flyway's {@code db/migration})
+ * through spring-jdbc. Safe for many threads and many hub replicas: the unique keys decide between
+ * concurrent admissions, versions between concurrent transitions.
+ */
+public class JdbcLedger implements Ledger {
+
+  private final PaymentTable payments;
+  private final RefundTable refunds;
+  private final HistoryTable history;
+  private final InboxTable inbox;
+  private final LedgerTransactions tx;
+  private final LedgerClock clock;
+  private final PaymentTransitions transitions;
+  private final RefundLedger refundLedger;
+  private final PaymentAdmissions admissions;
+
+  /** A ledger with its own transaction manager on {@code dataSource} and the UTC system clock. */
+  public JdbcLedger(DataSource dataSource) {
+    this(dataSource, new JdbcTransactionManager(dataSource), Clock.systemUTC());
+  }
+
+  /**
+   * @param transactionManager the application's manager for {@code dataSource}, so ledger writes
+   *     join a caller's transaction (it must support savepoints, as DataSource managers do)
+   */
+  public JdbcLedger(
+      DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+    NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+    this.payments = new PaymentTable(jdbc);
+    this.refunds = new RefundTable(jdbc);
+    this.history = new HistoryTable(jdbc);
+    this.inbox = new InboxTable(jdbc);
+    this.tx = new LedgerTransactions(transactionManager);
+    this.clock = new LedgerClock(clock);
+    Refusals refusals = new Refusals(history, tx, this.clock);
+    this.transitions = new PaymentTransitions(payments, refunds, history, refusals, tx, this.clock);
+    this.refundLedger =
+        new RefundLedger(payments, refunds, history, transitions, refusals, tx, this.clock);
+    this.admissions = new PaymentAdmissions(payments, history, tx, this.clock);
+  }
+
+  @Override
+  public Admission admit(PaymentOrder order, String cause) {
+    Objects.requireNonNull(order.operation(), "operation");
+    Objects.requireNonNull(order.merchantId(), "merchantId");
+    Objects.requireNonNull(cause, "cause");
+    return switch (order.operation()) {
+      case PAY -> admissions.admit(order, cause);
+      case REFUND -> refundLedger.admit(order, admissions.referencedPayment(order), cause);
+      case QUERY, CLOSE -> new Admission(admissions.referencedPayment(order), null, false);
+    };
+  }
+
+  @Override
+  public Payment transition(String paymentId, PaymentStatus to, String cause, ChannelRef ref) {
+    return transitions.transition(paymentId, to, cause, ref);
+  }
+
+  @Override
+  public Refund transitionRefund(String refundId, PaymentStatus to, String cause, ChannelRef ref) {
+    return refundLedger.transition(refundId, to, cause, ref);
+  }
+
+  @Override
+  public Optional<PaymentView> find(String paymentId) {
+    return payments.find(paymentId).map(this::view);
+  }
+
+  @Override
+  public Optional<PaymentView> findByMerchantOrder(String merchantId, String merchantOrderNo) {
+    return payments.findByMerchantOrder(merchantId, merchantOrderNo).map(this::view);
+  }
+
+  @Override
+  public Optional<Refund> findRefund(String refundId) {
+    return refunds.find(refundId);
+  }
+
+  @Override
+  public boolean firstNotification(String channel, String notificationId, String paymentId) {
+    try {
+      tx.inSavepoint(
+          () -> {
+            inbox.insert(channel, notificationId, paymentId, clock.now());
+            return null;
+          });
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public long countRefusedTransitions() {
+    return history.countRefused();
+  }
+
+  private PaymentView view(Payment p) {
+    return new PaymentView(
+        p,
+        refunds.forPayment(p.paymentId()),
+        history.forPayment(p.paymentId()),
+        history.refusedForPayment(p.paymentId()));
+  }
+}

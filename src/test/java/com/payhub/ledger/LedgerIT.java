@@ -1,0 +1,206 @@
+package com.payhub.ledger;
+
+import static com.payhub.Samples.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.payhub.HubTestSupport;
+import com.payhub.Samples;
+import jakarta.jms.Message;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every merchant order is taken once: a resubmission (HTTP or queue, any dialect) is answered with
+ * the existing payment and not dispatched again; the same order number with other terms is an
+ * ORDER_CONFLICT; the query API tells what happened, with the history.
+ */
+class LedgerIT extends HubTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aResubmittedOrderIsAnsweredWithTheExistingPaymentAndNotDispatchedTwice() throws Exception {
+    String orderNo = "IDEM" + shortId();
+    HttpResponse<String> first =
+        post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null));
+    assertThat(first.statusCode()).isEqualTo(202);
+    String paymentId = JSON.readTree(first.body()).get("paymentId").asText();
+
+    // the same order again, now in the Alipay dialect (same merchant, same order number, same
+    // terms)
+    HttpResponse<String> again =
+        post(
+            "/inbound/alipay",
+            "application/x-www-form-urlencoded",
+            Samples.alipayForm(orderNo, null));
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    JsonNode dup = JSON.readTree(again.body());
+    assertThat(dup.get("duplicate").asBoolean()).isTrue();
+    assertThat(dup.get("paymentId").asText()).isEqualTo(paymentId);
+    assertThat(dup.get("status").asText()).isEqualTo("DISPATCHED");
+
+    Message dispatched =
+        receive("payments.channel.alipay", "PayHubPaymentId = '" + paymentId + "'");
+    assertThat(property(dispatched, "_AMQ_DUPL_ID")).isEqualTo(paymentId + ":PAY");
+    var quick = jms();
+    quick.setReceiveTimeout(1_000);
+    assertThat(
+            quick.receiveSelected(
+                "payments.channel.alipay", "PayHubPaymentId = '" + paymentId + "'"))
+        .as("dispatched once")
+        .isNull();
+    assertThat(rows(orderNo)).isEqualTo(1);
+  }
+
+  @Test
+  void theSameOrderNumberWithOtherTermsIsAConflictOverHttpAndQueue() throws Exception {
+    String orderNo = "CONF" + shortId();
+    assertThat(
+            post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null))
+                .statusCode())
+        .isEqualTo(202);
+    String other =
+        Samples.canonical(orderNo, with("amount", "{\"minor\":10001,\"currency\":\"CNY\"}"));
+    HttpResponse<String> r = post("/api/v1/payments", "application/json", other);
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(r.body()).get("reason").asText()).isEqualTo("ORDER_CONFLICT");
+
+    String testCase = UUID.randomUUID().toString();
+    send("payments.inbound.canonical", other, Map.of("testCase", testCase));
+    Message refused = receive("payments.rejected", "testCase = '" + testCase + "'");
+    assertThat(property(refused, "PayHubRejectCode")).isEqualTo("ORDER_CONFLICT");
+    assertThat(rows(orderNo)).isEqualTo(1);
+  }
+
+  @Test
+  void theQueryApiTellsStatusAmountAndHistory() throws Exception {
+    String orderNo = "QRY" + shortId();
+    String paymentId =
+        JSON.readTree(
+                post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null))
+                    .body())
+            .get("paymentId")
+            .asText();
+
+    HttpResponse<String> byId = get("/api/v1/payments/" + paymentId);
+    assertThat(byId.statusCode()).isEqualTo(200);
+    JsonNode view = JSON.readTree(byId.body());
+    assertThat(view.at("/payment/status").asText()).isEqualTo("DISPATCHED");
+    assertThat(view.at("/payment/amount/minor").asLong()).isEqualTo(10000);
+    assertThat(view.get("history").findValuesAsText("to"))
+        .containsExactly("RECEIVED", "DISPATCHED");
+
+    HttpResponse<String> byOrder =
+        get("/api/v1/payments?merchantId=M100001&merchantOrderNo=" + orderNo);
+    assertThat(byOrder.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(byOrder.body()).at("/payment/paymentId").asText())
+        .isEqualTo(paymentId);
+
+    HttpResponse<String> unknown = get("/api/v1/payments/P00000000000000000000000000");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  @Test
+  void fiveHundredOrdersSubmittedTwiceConcurrentlyOverHttpAndQueuesAreTakenOnce() throws Exception {
+    String run = "C" + shortId().substring(0, 6);
+    int orders = 500;
+    Map<String, Set<String>> idsByOrder = new ConcurrentHashMap<>();
+    List<Boolean> duplicates = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      String orderNo = run + "_" + i;
+      for (int copy = 0; copy < 2; copy++) {
+        boolean overHttp = (i + copy) % 2 == 0; // one copy over HTTP, one over the queue
+        futures.add(
+            pool.submit(
+                () -> {
+                  JsonNode result = overHttp ? viaHttp(orderNo) : viaQueue(orderNo);
+                  idsByOrder
+                      .computeIfAbsent(orderNo, k -> ConcurrentHashMap.newKeySet())
+                      .add(result.get("paymentId").asText());
+                  duplicates.add(result.get("duplicate").asBoolean());
+                  return null;
+                }));
+      }
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+
+    assertThat(idsByOrder).hasSize(orders);
+    assertThat(idsByOrder.values())
+        .allSatisfy(ids -> assertThat(ids).as("both copies name one payment").hasSize(1));
+    assertThat(duplicates.stream().filter(d -> d).count()).isEqualTo(orders);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment where merchant_order_no like ?",
+                Integer.class,
+                run + "\\_%"))
+        .isEqualTo(orders);
+
+    Set<String> paymentIds = new HashSet<>();
+    idsByOrder.values().forEach(paymentIds::addAll);
+    Integer onQueue =
+        jms()
+            .browse(
+                "payments.channel.alipay",
+                (session, browser) -> {
+                  int n = 0;
+                  for (var e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                    if (paymentIds.contains(
+                        ((Message) e.nextElement()).getStringProperty("PayHubPaymentId"))) {
+                      n++;
+                    }
+                  }
+                  return n;
+                });
+    assertThat(onQueue).as("one message per order on the channel queue").isEqualTo(orders);
+  }
+
+  private JsonNode viaHttp(String orderNo) throws Exception {
+    HttpResponse<String> r =
+        post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null));
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 202);
+    return JSON.readTree(r.body());
+  }
+
+  private JsonNode viaQueue(String orderNo) throws Exception {
+    String correlation = UUID.randomUUID().toString();
+    send(
+        "payments.inbound.canonical",
+        Samples.canonical(orderNo, null),
+        Map.of("JMSCorrelationID", correlation));
+    return JSON.readTree(
+        text(receive("payments.results", "JMSCorrelationID = '" + correlation + "'")));
+  }
+
+  private int rows(String orderNo) {
+    return jdbc.queryForObject(
+        "select count(*) from payment where merchant_order_no = ?", Integer.class, orderNo);
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+}
