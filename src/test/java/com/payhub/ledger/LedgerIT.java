@@ -70,6 +70,18 @@ class LedgerIT extends HubTestSupport {
   }
 
   @Test
+  void theBrokerDropsASecondCopyWithTheSameDuplicateId() throws Exception {
+    String dedupe = "P" + shortId() + ":PAY";
+    for (int i = 0; i < 2; i++) {
+      send("test.dedupe", "copy " + i, Map.of("_AMQ_DUPL_ID", dedupe, "testCase", dedupe));
+    }
+    assertThat(text(receive("test.dedupe", "testCase = '" + dedupe + "'"))).isEqualTo("copy 0");
+    var quick = jms();
+    quick.setReceiveTimeout(1_000);
+    assertThat(quick.receiveSelected("test.dedupe", "testCase = '" + dedupe + "'")).isNull();
+  }
+
+  @Test
   void theSameOrderNumberWithOtherTermsIsAConflictOverHttpAndQueue() throws Exception {
     String orderNo = "CONF" + shortId();
     assertThat(
