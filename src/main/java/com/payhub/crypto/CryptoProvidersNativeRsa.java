@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -114,7 +115,7 @@ final class CryptoProvidersNativeRsa extends Provider {
       try {
         signature.update(input);
       } catch (SignatureException e) {
-        throw new IllegalStateException(e);
+        throw new ProviderException(e); // as SignatureSpi's own default does
       }
     }
 

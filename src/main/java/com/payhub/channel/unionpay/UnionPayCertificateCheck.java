@@ -22,7 +22,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * acp {@code CertUtil.verifyCertificate} for a received {@code signPubKeyCert}: its dates against
@@ -31,16 +33,50 @@ import java.util.Set;
  */
 final class UnionPayCertificateCheck {
 
+  /** UnionPay sends the same few signing certificates over and over: remember the checked ones. */
+  private static final int CACHE_LIMIT = 64;
+
   private final UnionPayTrust trust;
   private final Clock clock;
+  private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+  /**
+   * A certificate whose chain and owner passed, and until when that holds (the chain's earliest
+   * notAfter).
+   */
+  private record Checked(X509Certificate certificate, Date validFrom, Date validUntil) {}
 
   UnionPayCertificateCheck(UnionPayTrust trust, Clock clock) {
     this.trust = trust;
     this.clock = clock;
   }
 
-  /** The checked certificate, whose key may then verify the message. */
+  /**
+   * The checked certificate, whose key may then verify the message. A certificate already checked
+   * skips the parsing and the PKIX path check while the whole chain is still within its dates.
+   */
   X509Certificate check(String pem) {
+    Checked hit = pem == null ? null : checked.get(pem);
+    if (hit != null) {
+      Date now = Date.from(clock.instant());
+      if (!now.before(hit.validFrom()) && !now.after(hit.validUntil())) {
+        return hit.certificate();
+      }
+      checked.remove(pem); // out of its dates: the full check below says why
+    }
+    X509Certificate cert = checkFully(pem);
+    if (checked.size() >= CACHE_LIMIT) {
+      checked.clear();
+    }
+    Date until = cert.getNotAfter();
+    for (X509Certificate c : List.of(trust.middle(), trust.root())) {
+      until = c.getNotAfter().before(until) ? c.getNotAfter() : until;
+    }
+    checked.put(pem, new Checked(cert, cert.getNotBefore(), until));
+    return cert;
+  }
+
+  private X509Certificate checkFully(String pem) {
     X509Certificate cert;
     try {
       cert = UnionPayCertificates.parse(pem);

@@ -143,4 +143,34 @@ class UnionPayCertificateCheckTest {
     assertThatThrownBy(() -> new UnionPayTrust(pki.root().cert(), pki.middle().cert(), Set.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aRememberedCertificateIsStillRefusedOnceItExpires() {
+    Issued leaf = pki.leaf(UnionPayTestPki.PRODUCTION_CN, UnionPayTestPki.next(), -30, 10);
+    Map<String, String> signed = signedBy(leaf);
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(CLOCK.instant());
+    java.time.Clock moving =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now.get();
+          }
+        };
+    UnionPayVerifier verifier = new UnionPayVerifier(pki.production(), moving, null);
+    assertThat(verifier.verify(signed)).isEqualTo(UnionPaySignMethod.RSA);
+    assertThat(verifier.verify(signed)).as("from the cache").isEqualTo(UnionPaySignMethod.RSA);
+    now.set(now.get().plus(java.time.Duration.ofDays(11)));
+    assertThat(reason(verifier, signed)).isEqualTo(CERT_EXPIRED);
+  }
 }
