@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.api.RawFormBodyFilter;
 import com.payhub.model.Dialect;
+import com.payhub.model.HubIds;
 import com.payhub.model.PaymentOrder;
 import com.payhub.normalize.InboundMessage;
 import com.payhub.normalize.Normalizer;
@@ -145,6 +146,6 @@ public class IngestService {
       throw new IllegalStateException("no normaliser for dialect " + message.dialect());
     }
     PaymentOrder order = validator.validate(normalizer.normalize(message));
-    return order.accepted(PaymentIds.next(), clock.instant());
+    return order.accepted(HubIds.payment(), clock.instant());
   }
 }

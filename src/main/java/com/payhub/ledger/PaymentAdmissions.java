@@ -1,5 +1,6 @@
 package com.payhub.ledger;
 
+import com.payhub.model.HubIds;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
@@ -36,7 +37,7 @@ final class PaymentAdmissions {
     var now = clock.now();
     Payment p =
         new Payment(
-            o.paymentId() != null ? o.paymentId() : LedgerIds.next('P'),
+            o.paymentId() != null ? o.paymentId() : HubIds.next('P'),
             o.merchantId(),
             o.merchantOrderNo(),
             o.channel(),
@@ -56,7 +57,7 @@ final class PaymentAdmissions {
             payments.insert(p);
             history.append(
                 new HistoryEntry(
-                    LedgerIds.next('H'),
+                    HubIds.next('H'),
                     p.paymentId(),
                     SubjectKind.PAYMENT,
                     p.paymentId(),

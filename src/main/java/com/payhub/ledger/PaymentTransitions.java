@@ -2,6 +2,7 @@ package com.payhub.ledger;
 
 import static com.payhub.model.PaymentStatus.REFUNDED;
 
+import com.payhub.model.HubIds;
 import com.payhub.model.PaymentStatus;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,7 +91,7 @@ final class PaymentTransitions {
               }
               history.append(
                   new HistoryEntry(
-                      LedgerIds.next('H'),
+                      HubIds.next('H'),
                       next.paymentId(),
                       SubjectKind.PAYMENT,
                       next.paymentId(),

@@ -1,5 +1,6 @@
 package com.payhub.ledger;
 
+import com.payhub.model.HubIds;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class RefundLedger {
             }
             checkAllowed(o, locked);
             var now = clock.now();
-            String id = o.paymentId() != null ? o.paymentId() : LedgerIds.next('R');
+            String id = o.paymentId() != null ? o.paymentId() : HubIds.next('R');
             Refund r =
                 new Refund(
                     id,
@@ -176,7 +177,7 @@ final class RefundLedger {
 
   private HistoryEntry entry(Refund r, PaymentStatus from, String cause, String detail) {
     return new HistoryEntry(
-        LedgerIds.next('H'),
+        HubIds.next('H'),
         r.paymentId(),
         SubjectKind.REFUND,
         r.refundId(),

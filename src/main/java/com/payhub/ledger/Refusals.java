@@ -1,5 +1,6 @@
 package com.payhub.ledger;
 
+import com.payhub.model.HubIds;
 import com.payhub.model.PaymentStatus;
 
 /** Records a refused transition durably and builds the exception that signals it. */
@@ -26,7 +27,7 @@ final class Refusals {
       String why) {
     RefusedTransition r =
         new RefusedTransition(
-            LedgerIds.next('X'), paymentId, kind, subjectId, from, to, cause, why, clock.now());
+            HubIds.next('X'), paymentId, kind, subjectId, from, to, cause, why, clock.now());
     tx.independently(() -> history.refuse(r));
     return new IllegalTransitionException(kind, subjectId, from, to, why);
   }

@@ -2,13 +2,9 @@ package com.payhub.channel.unionpay;
 
 import com.payhub.channel.unionpay.UnionPaySignatureException.Reason;
 import com.payhub.crypto.Digests;
-import com.payhub.crypto.JcaVerifier;
-import com.payhub.crypto.RsaHash;
-import com.payhub.crypto.Verifier;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,20 +80,6 @@ public final class UnionPayRequestVerifier {
     if (key == null) {
       throw new UnionPaySignatureException(Reason.SIGNATURE_INVALID, "no certId");
     }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(signature);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    Verifier verifier;
-    if (method == UnionPaySignMethod.RSA) {
-      verifier = JcaVerifier.rsa(RsaHash.SHA256, key);
-    } else {
-      verifier = JcaVerifier.sm2(key, certId.trim().getBytes(StandardCharsets.US_ASCII));
-      bytes = Sm2PlainSignature.toDer(bytes);
-    }
-    byte[] signed = method.hex(content, charset).getBytes(StandardCharsets.US_ASCII);
-    return bytes != null && verifier.verify(signed, bytes);
+    return UnionPayCertSignature.verifies(method, key, certId.trim(), content, signature, charset);
   }
 }

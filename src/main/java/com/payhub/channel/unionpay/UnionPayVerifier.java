@@ -9,14 +9,10 @@ import static com.payhub.channel.unionpay.UnionPaySignatureException.Reason.SIGN
 import static com.payhub.channel.unionpay.UnionPaySignatureException.Reason.UNSUPPORTED_SIGN_METHOD;
 
 import com.payhub.crypto.Digests;
-import com.payhub.crypto.JcaVerifier;
-import com.payhub.crypto.RsaHash;
-import com.payhub.crypto.Verifier;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -110,26 +106,13 @@ public final class UnionPayVerifier {
               + "'");
     }
     X509Certificate cert = certificates.check(fields.get(SIGN_PUB_KEY_CERT));
-    byte[] signed = method.hex(content, charset).getBytes(StandardCharsets.US_ASCII);
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(signature);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    String keyAlgorithm = cert.getPublicKey().getAlgorithm();
-    if (!(method == UnionPaySignMethod.RSA ? "RSA" : "EC").equals(keyAlgorithm)) {
-      return false; // a valid certificate whose key cannot make this signMethod's signatures
-    }
-    Verifier verifier;
-    if (method == UnionPaySignMethod.RSA) {
-      verifier = JcaVerifier.rsa(RsaHash.SHA256, cert.getPublicKey());
-    } else {
-      byte[] userId = UnionPayCertificates.certId(cert).getBytes(StandardCharsets.US_ASCII);
-      verifier = JcaVerifier.sm2(cert.getPublicKey(), userId);
-      bytes = Sm2PlainSignature.toDer(bytes);
-    }
-    return bytes != null && verifier.verify(signed, bytes);
+    return UnionPayCertSignature.verifies(
+        method,
+        cert.getPublicKey(),
+        UnionPayCertificates.certId(cert),
+        content,
+        signature,
+        charset);
   }
 
   private boolean keyedSignatureValid(

@@ -1,4 +1,4 @@
-package com.payhub.ingest;
+package com.payhub.model;
 
 import java.security.SecureRandom;
 
@@ -7,22 +7,28 @@ import java.security.SecureRandom;
  * random bits). Time-ordered, and short and alphanumeric enough to serve as an order number at
  * every channel (WeChat allows 32, UnionPay 8–40 alphanumerics).
  */
-public final class PaymentIds {
+public final class HubIds {
 
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private PaymentIds() {}
+  private HubIds() {}
 
-  public static String next() {
-    return next(System.currentTimeMillis());
+  /** A payment id: {@code P} + time + randomness. */
+  public static String payment() {
+    return next('P', System.currentTimeMillis());
   }
 
-  static String next(long epochMillis) {
+  /** An id with another prefix letter (the ledger's history 'H', refusal 'X', refund 'R' rows). */
+  public static String next(char prefix) {
+    return next(prefix, System.currentTimeMillis());
+  }
+
+  static String next(char prefix, long epochMillis) {
     byte[] random = new byte[10];
     RANDOM.nextBytes(random);
     char[] out = new char[27];
-    out[0] = 'P';
+    out[0] = prefix;
     long time = epochMillis & 0xFFFF_FFFF_FFFFL;
     for (int i = 10; i >= 1; i--) { // 10 chars x 5 bits = 50 bits >= 48
       out[i] = ALPHABET[(int) (time & 31)];

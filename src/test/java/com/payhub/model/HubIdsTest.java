@@ -1,4 +1,4 @@
-package com.payhub.ingest;
+package com.payhub.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class PaymentIdsTest {
+class HubIdsTest {
 
   private static final Pattern FORMAT = Pattern.compile("P[0-9A-HJKMNP-TV-Z]{26}");
   private static final long MAX_48_BIT = (1L << 48) - 1;
@@ -19,18 +19,18 @@ class PaymentIdsTest {
     for (long millis :
         new long[] {0L, 1L, 1_700_000_000_000L, System.currentTimeMillis(), MAX_48_BIT}) {
       for (int i = 0; i < 200; i++) {
-        assertThat(PaymentIds.next(millis)).matches(FORMAT).hasSize(27);
+        assertThat(HubIds.next('P', millis)).matches(FORMAT).hasSize(27);
       }
     }
-    assertThat(PaymentIds.next()).matches(FORMAT);
+    assertThat(HubIds.payment()).matches(FORMAT);
   }
 
   @Test
   void timePartEncodesTheMillisecondsInCrockfordBase32() {
-    assertThat(PaymentIds.next(0L)).startsWith("P0000000000");
-    assertThat(PaymentIds.next(31L)).startsWith("P000000000Z");
-    assertThat(PaymentIds.next(32L)).startsWith("P0000000010");
-    assertThat(PaymentIds.next(MAX_48_BIT)).startsWith("P7ZZZZZZZZZ");
+    assertThat(HubIds.next('P', 0L)).startsWith("P0000000000");
+    assertThat(HubIds.next('P', 31L)).startsWith("P000000000Z");
+    assertThat(HubIds.next('P', 32L)).startsWith("P0000000010");
+    assertThat(HubIds.next('P', MAX_48_BIT)).startsWith("P7ZZZZZZZZZ");
   }
 
   @Test
@@ -53,7 +53,7 @@ class PaymentIdsTest {
     };
     List<String> ids = new ArrayList<>();
     for (long m : millis) {
-      ids.add(PaymentIds.next(m));
+      ids.add(HubIds.next('P', m));
     }
     for (int i = 1; i < ids.size(); i++) {
       assertThat(ids.get(i).compareTo(ids.get(i - 1)))
@@ -68,8 +68,8 @@ class PaymentIdsTest {
   void consecutiveMillisecondsSortRegardlessOfRandomPart() {
     long base = 1_735_689_600_000L;
     for (int round = 0; round < 2_000; round++) {
-      String earlier = PaymentIds.next(base + round);
-      String later = PaymentIds.next(base + round + 1);
+      String earlier = HubIds.next('P', base + round);
+      String later = HubIds.next('P', base + round + 1);
       assertThat(later).isGreaterThan(earlier);
     }
   }
@@ -80,8 +80,8 @@ class PaymentIdsTest {
     Set<String> live = new HashSet<>();
     long fixed = 1_700_000_000_000L;
     for (int i = 0; i < 10_000; i++) {
-      sameMilli.add(PaymentIds.next(fixed));
-      live.add(PaymentIds.next());
+      sameMilli.add(HubIds.next('P', fixed));
+      live.add(HubIds.payment());
     }
     assertThat(sameMilli).hasSize(10_000);
     assertThat(live).hasSize(10_000);
