@@ -3,11 +3,16 @@ package com.payhub.ingest.signature;
 import com.payhub.crypto.FileKeyRing;
 import com.payhub.crypto.KeyConfig;
 import com.payhub.crypto.KeyConfig.CredentialSpec;
+import com.payhub.crypto.SandboxKeys;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,11 +21,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The credentials under {@code payhub.credentials.<id>.keys[…]}: loaded at start-up (a missing or
- * wrong file stops it with the property and the path), re-read when their files change.
+ * wrong file stops it with the property and the path), re-read when their files change. A sandbox
+ * also gets generated keys for the credentials in {@code payhub.sandbox.merchant-keys} that are not
+ * configured, in {@code <data-dir>/keys/sandbox}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyRingConfig.Credentials.class)
 public class KeyRingConfig {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyRingConfig.class);
 
   /** Credential id → its keys; the first key of each is the current one. */
   @ConfigurationProperties("payhub")
@@ -38,11 +47,26 @@ public class KeyRingConfig {
   FileKeyRing payhubKeyRing(
       Credentials config,
       @Value("${payhub.keys.reload-interval:30s}") Duration reloadInterval,
+      @Value("${payhub.sandbox.merchant-keys:}") List<String> sandboxCredentials,
+      @Value("${payhub.data-dir}") Path dataDir,
       MeterRegistry meters) {
     List<CredentialSpec> specs =
-        config.credentials().entrySet().stream()
-            .map(e -> new CredentialSpec(e.getKey(), e.getValue().keys()))
-            .toList();
+        new ArrayList<>(
+            config.credentials().entrySet().stream()
+                .map(e -> new CredentialSpec(e.getKey(), e.getValue().keys()))
+                .toList());
+    SandboxKeys sandbox = new SandboxKeys(dataDir.resolve("keys").resolve("sandbox"));
+    for (String id : sandboxCredentials) {
+      if (id.isBlank() || config.credentials().containsKey(id)) {
+        continue; // configured keys win over sandbox ones
+      }
+      // the hub holds only the certificate; the private key is for whoever plays the merchant
+      SandboxKeys.SandboxFiles files = sandbox.ensure(id);
+      specs.add(
+          new CredentialSpec(
+              id, List.of(KeyConfig.KeySpec.certificate(null, files.certificate()))));
+      LOG.info("Sandbox credential {}: sign requests with {}", id, files.privateKey());
+    }
     FileKeyRing ring = new FileKeyRing(specs, "payhub.credentials");
     FunctionCounter.builder("payhub.keys.reload.failures", ring, FileKeyRing::reloadFailures)
         .description("key file changes that could not be loaded (the old keys stay in use)")

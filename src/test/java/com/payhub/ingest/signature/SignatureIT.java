@@ -96,6 +96,24 @@ class SignatureIT extends HubTestSupport {
   }
 
   @Test
+  void theSandboxMerchantSignsWithTheKeyTheHubGeneratedOnItsFirstStart() throws Exception {
+    PrivateKey sandbox = KeyFiles.privateKey("sandbox", sandboxMerchantKey());
+    String body = Samples.canonical(orderNo(), null);
+    String sig =
+        base64(JcaSigner.rsa(RsaHash.SHA256, sandbox).sign(body.getBytes(StandardCharsets.UTF_8)));
+    assertThat(
+            send("/api/v1/payments", "application/json", body, Map.of("PayHubSignature", sig))
+                .statusCode())
+        .isEqualTo(202);
+    assertRefused(
+        send(
+            "/api/v1/payments",
+            "application/json",
+            body.replace("Tea", "Tee"),
+            Map.of("PayHubSignature", sig)));
+  }
+
+  @Test
   void alipayStyleRsa2SignatureIsCheckedWithTheMerchantsKey() throws Exception {
     Map<String, String> params = new LinkedHashMap<>();
     Samples.alipayParams(orderNo(), with("app_id", "2021000000000004"))
