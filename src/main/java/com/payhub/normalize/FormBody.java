@@ -6,6 +6,7 @@ import com.payhub.model.RejectedInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -39,8 +40,14 @@ public final class FormBody {
             "body",
             "the form body is not key=value pairs joined by '&' (near '" + abbreviate(pair) + "')");
       }
-      String key = decode(dialect, pair.substring(0, eq));
-      String value = decode(dialect, pair.substring(eq + 1));
+      String key;
+      String value;
+      try {
+        key = decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+        value = decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw broken(dialect, pair);
+      }
       if (fields.putIfAbsent(key, value) != null) {
         throw RejectedInputException.of(
             dialect,
@@ -57,18 +64,21 @@ public final class FormBody {
   }
 
   /**
-   * Percent-decoding that refuses a broken escape or bytes that are not UTF-8, rather than guess.
+   * Decodes one form key or value exactly once in {@code charset}; refuses a broken escape or bytes
+   * that are not that charset, rather than guess (the JDK's URLDecoder would put U+FFFD in).
+   *
+   * @throws IllegalArgumentException for a broken escape or undecodable bytes
    */
-  private static String decode(Dialect dialect, String text) {
+  public static String decode(String text, Charset charset) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '+') {
         bytes.write(' ');
       } else if (c != '%') {
-        byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        byte[] plain = String.valueOf(c).getBytes(charset);
         if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-          plain = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          plain = text.substring(i, i + 2).getBytes(charset);
           i++;
         }
         bytes.writeBytes(plain);
@@ -76,21 +86,21 @@ public final class FormBody {
         int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
         int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
         if (lo < 0) {
-          throw broken(dialect, text);
+          throw new IllegalArgumentException("broken %-escape");
         }
         bytes.write(hi * 16 + lo);
         i += 2;
       }
     }
     try {
-      return StandardCharsets.UTF_8
+      return charset
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes.toByteArray()))
           .toString();
     } catch (CharacterCodingException e) {
-      throw broken(dialect, text);
+      throw new IllegalArgumentException("bytes that are not " + charset.name(), e);
     }
   }
 

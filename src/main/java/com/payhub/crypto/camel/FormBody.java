@@ -12,7 +12,8 @@ import org.apache.camel.Exchange;
 /**
  * Message bodies made of name/value pairs, as the channels send them: a {@link Map} (values as
  * text, null values left out), or {@code application/x-www-form-urlencoded} text decoded once in
- * the charset its own {@code charsetField} names (UTF-8 when absent).
+ * the charset its own {@code charsetField} names (UTF-8 when absent), strictly, by the same decoder
+ * as ingest ({@link com.payhub.normalize.FormBody#decode}).
  */
 public final class FormBody {
 
@@ -54,8 +55,10 @@ public final class FormBody {
     for (String[] nameValue : raw) {
       pairs.add(
           Map.entry(
-              URLDecoder.decode(nameValue[0], charset),
-              nameValue.length == 2 ? URLDecoder.decode(nameValue[1], charset) : ""));
+              com.payhub.normalize.FormBody.decode(nameValue[0], charset),
+              nameValue.length == 2
+                  ? com.payhub.normalize.FormBody.decode(nameValue[1], charset)
+                  : ""));
     }
     return pairs;
   }
