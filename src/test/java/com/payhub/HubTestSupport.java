@@ -29,13 +29,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole hub as it runs from the README's command: embedded persistent Artemis (in a fresh
  * folder), the YAML routes from {@code routes/}, real HTTP over loopback.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a defined (free) port: the adapters' gateway and notify URLs name it before the server starts
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("it")
 @AutoConfigureObservability // the Prometheus endpoint is part of what the hub serves
 public abstract class HubTestSupport {
 
   protected static final Path DATA_DIR = tempDir();
   protected static final int BROKER_PORT = freePort();
+  protected static final int HTTP_PORT = freePort();
 
   /** Merchant keys made for this run: the hub gets the certificates, tests sign with the keys. */
   protected static final SandboxKeys.SandboxFiles MUST_SIGN_KEYS =
@@ -45,6 +47,7 @@ public abstract class HubTestSupport {
   static void hubProperties(DynamicPropertyRegistry registry) {
     registry.add("payhub.data-dir", DATA_DIR::toString);
     registry.add("payhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+    registry.add("server.port", () -> HTTP_PORT);
     registry.add(
         "payhub.credentials[merchant-m400004].keys[0].certificate",
         () -> MUST_SIGN_KEYS.certificate().toString());
@@ -93,6 +96,11 @@ public abstract class HubTestSupport {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Subscribes to payments.events; open it before sending, close it after (try-with-resources). */
+  protected EventTap tapEvents() {
+    return new EventTap(connectionFactory, "payments.events");
   }
 
   protected JmsTemplate jms() {

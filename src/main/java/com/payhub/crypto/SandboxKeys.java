@@ -99,6 +99,37 @@ public final class SandboxKeys {
     }
   }
 
+  /**
+   * Generates {@code <name>.secret} unless it exists: {@code length} random characters from letters
+   * and digits (the shape of WeChat Pay's API v3 key). Returns its path.
+   */
+  public synchronized Path ensureSecret(String name, int length) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "a sandbox key name is 1-64 letters, digits, '.', '_' or '-', not '" + name + "'");
+    }
+    Path file = dir.resolve(name + ".secret");
+    try {
+      createOwnerOnlyDirectories(dir);
+      if (!Files.exists(file)) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+          b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        writeOwnerOnly(file, b.toString().getBytes(StandardCharsets.US_ASCII));
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write sandbox keys into " + dir, e);
+    }
+  }
+
+  /** The folder the sandbox keys live in. */
+  public Path dir() {
+    return dir;
+  }
+
   private static X509Certificate selfSigned(String name, KeyPair pair)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     X500Name subject = new X500Name("CN=PayHub sandbox " + name + ",O=PayHub sandbox");

@@ -76,6 +76,16 @@ public class JdbcLedger implements Ledger {
   }
 
   @Override
+  public PaymentMove move(String paymentId, PaymentStatus to, String cause, ChannelRef ref) {
+    return transitions.move(paymentId, to, cause, ref);
+  }
+
+  @Override
+  public RefundMove moveRefund(String refundId, PaymentStatus to, String cause, ChannelRef ref) {
+    return refundLedger.move(refundId, to, cause, ref);
+  }
+
+  @Override
   public Optional<PaymentView> find(String paymentId) {
     return payments.find(paymentId).map(this::view);
   }

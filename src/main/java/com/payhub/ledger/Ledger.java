@@ -49,6 +49,15 @@ public interface Ledger {
    */
   Refund transitionRefund(String refundId, PaymentStatus to, String cause, ChannelRef ref);
 
+  /**
+   * {@link #transition}, also saying whether this call changed the payment: publish an event only
+   * when it did (a concurrent writer that got there first makes this call a no-op).
+   */
+  PaymentMove move(String paymentId, PaymentStatus to, String cause, ChannelRef ref);
+
+  /** {@link #transitionRefund}, also saying what changed (the payment too, when now REFUNDED). */
+  RefundMove moveRefund(String refundId, PaymentStatus to, String cause, ChannelRef ref);
+
   Optional<PaymentView> find(String paymentId);
 
   Optional<PaymentView> findByMerchantOrder(String merchantId, String merchantOrderNo);

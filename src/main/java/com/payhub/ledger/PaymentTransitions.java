@@ -38,6 +38,10 @@ final class PaymentTransitions {
   }
 
   Payment transition(String paymentId, PaymentStatus to, String cause, ChannelRef ref) {
+    return move(paymentId, to, cause, ref).payment();
+  }
+
+  PaymentMove move(String paymentId, PaymentStatus to, String cause, ChannelRef ref) {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(cause, "cause");
     ChannelRef channelRef = ref == null ? ChannelRef.NONE : ref;
@@ -48,7 +52,8 @@ final class PaymentTransitions {
               .orElseThrow(() -> new UnknownPaymentException("paymentId=" + paymentId));
       Payment applied = tryApply(current, to, cause, channelRef);
       if (applied != null) {
-        return applied;
+        // tryApply hands back the row it read when there was nothing to change
+        return new PaymentMove(applied, current.status(), applied != current);
       }
       if (attempt == MAX_ATTEMPTS) {
         throw new OptimisticLockingFailureException(

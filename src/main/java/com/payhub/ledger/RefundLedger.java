@@ -82,6 +82,10 @@ final class RefundLedger {
   }
 
   Refund transition(String refundId, PaymentStatus to, String cause, ChannelRef ref) {
+    return move(refundId, to, cause, ref).refund();
+  }
+
+  RefundMove move(String refundId, PaymentStatus to, String cause, ChannelRef ref) {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(cause, "cause");
     ChannelRef channelRef = ref == null ? ChannelRef.NONE : ref;
@@ -95,7 +99,7 @@ final class RefundLedger {
           Refund current = refunds.find(refundId).orElseThrow();
           TransitionDecision decision = RefundStateMachine.INSTANCE.decide(current.status(), to);
           if (decision == TransitionDecision.NO_OP) {
-            return current;
+            return new RefundMove(current, current.status(), false, null);
           }
           if (decision == TransitionDecision.REFUSE) {
             throw refusals.refuse(
@@ -112,14 +116,17 @@ final class RefundLedger {
             throw new OptimisticLockingFailureException("refund " + refundId + " changed");
           }
           history.append(entry(next, current.status(), cause, channelRef.describe()));
+          Payment refundedPayment = null;
           if (to == PaymentStatus.SUCCEEDED && refunded(payment) >= payment.amount().minor()) {
-            if (paymentTransitions.tryApply(payment, PaymentStatus.REFUNDED, cause, ChannelRef.NONE)
-                == null) {
+            refundedPayment =
+                paymentTransitions.tryApply(
+                    payment, PaymentStatus.REFUNDED, cause, ChannelRef.NONE);
+            if (refundedPayment == null) {
               throw new OptimisticLockingFailureException(
                   "payment " + payment.paymentId() + " changed");
             }
           }
-          return next;
+          return new RefundMove(next, current.status(), true, refundedPayment);
         });
   }
 

@@ -4,15 +4,17 @@ import com.payhub.crypto.FileKeyRing;
 import com.payhub.crypto.KeyConfig;
 import com.payhub.crypto.KeyConfig.CredentialSpec;
 import com.payhub.crypto.SandboxKeys;
+import com.payhub.sandbox.SandboxCredentialSource;
+import com.payhub.sandbox.SandboxProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,14 +50,15 @@ public class KeyRingConfig {
       Credentials config,
       @Value("${payhub.keys.reload-interval:30s}") Duration reloadInterval,
       @Value("${payhub.sandbox.merchant-keys:}") List<String> sandboxCredentials,
-      @Value("${payhub.data-dir}") Path dataDir,
+      SandboxKeys sandbox,
+      SandboxProperties sandboxChannels,
+      ObjectProvider<SandboxCredentialSource> sandboxChannelKeys,
       MeterRegistry meters) {
     List<CredentialSpec> specs =
         new ArrayList<>(
             config.credentials().entrySet().stream()
                 .map(e -> new CredentialSpec(e.getKey(), e.getValue().keys()))
                 .toList());
-    SandboxKeys sandbox = new SandboxKeys(dataDir.resolve("keys").resolve("sandbox"));
     for (String id : sandboxCredentials) {
       if (id.isBlank() || config.credentials().containsKey(id)) {
         continue; // configured keys win over sandbox ones
@@ -66,6 +69,14 @@ public class KeyRingConfig {
           new CredentialSpec(
               id, List.of(KeyConfig.KeySpec.certificate(null, files.certificate()))));
       LOG.info("Sandbox credential {}: sign requests with {}", id, files.privateKey());
+    }
+    if (sandboxChannels.enabled()) {
+      // the sandbox channels' keys: the hub's channel keys and the channels' public keys
+      sandboxChannelKeys
+          .orderedStream()
+          .flatMap(source -> source.hubCredentials(sandbox).stream())
+          .filter(spec -> !config.credentials().containsKey(spec.id()))
+          .forEach(specs::add);
     }
     FileKeyRing ring = new FileKeyRing(specs, "payhub.credentials");
     FunctionCounter.builder("payhub.keys.reload.failures", ring, FileKeyRing::reloadFailures)
