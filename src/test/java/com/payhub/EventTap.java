@@ -1,7 +1,5 @@
 package com.payhub;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -63,7 +61,7 @@ public final class EventTap implements AutoCloseable {
 
   /** Waits (up to {@code timeout}) for an event of the payment that matches, and returns it. */
   public PaymentEvent await(String paymentId, Predicate<PaymentEvent> match, Duration timeout) {
-    return await()
+    return org.awaitility.Awaitility.await()
         .atMost(timeout)
         .until(() -> of(paymentId).stream().filter(match).findFirst().orElse(null), e -> e != null);
   }
