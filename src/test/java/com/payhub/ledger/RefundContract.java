@@ -148,6 +148,28 @@ abstract class RefundContract extends LedgerTestBase {
   }
 
   @Test
+  void moveRefundReportsTheChangeAndThePaymentItMadeRefunded() {
+    Payment p = paymentIn("R-9", 1_000, DISPATCHED, SUCCEEDED);
+    Refund part = ledger.admit(refund("R-9", "RF-9a", 400), "ingest").refund();
+    Refund rest = ledger.admit(refund("R-9", "RF-9b", 600), "ingest").refund();
+    ledger.transitionRefund(part.refundId(), DISPATCHED, "dispatch", null);
+    ledger.transitionRefund(rest.refundId(), DISPATCHED, "dispatch", null);
+
+    RefundMove partly = ledger.moveRefund(part.refundId(), SUCCEEDED, "channel", null);
+    RefundMove fully = ledger.moveRefund(rest.refundId(), SUCCEEDED, "channel", null);
+    RefundMove again = ledger.moveRefund(rest.refundId(), SUCCEEDED, "notify", null);
+
+    assertThat(partly.changed()).isTrue();
+    assertThat(partly.refundedPayment()).as("400 of 1000 refunded").isNull();
+    assertThat(fully.changed()).isTrue();
+    assertThat(fully.from()).isEqualTo(DISPATCHED);
+    assertThat(fully.refundedPayment().status()).isEqualTo(REFUNDED);
+    assertThat(fully.refundedPayment().paymentId()).isEqualTo(p.paymentId());
+    assertThat(again.changed()).isFalse();
+    assertThat(again.refundedPayment()).isNull();
+  }
+
+  @Test
   void aRefusedRefundTransitionIsRecordedAgainstTheRefund() {
     paymentIn("R-6", 1_000, DISPATCHED, SUCCEEDED);
     Refund r = ledger.admit(refund("R-6", "RF-6", 300), "ingest").refund();

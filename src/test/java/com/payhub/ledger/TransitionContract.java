@@ -129,6 +129,35 @@ abstract class TransitionContract extends LedgerTestBase {
   }
 
   @Test
+  void moveSaysWhetherThisCallChangedThePayment() {
+    Payment p = paymentIn("T-7", 100, DISPATCHED);
+
+    PaymentMove first = ledger.move(p.paymentId(), PENDING, "adapter", null);
+    PaymentMove again = ledger.move(p.paymentId(), PENDING, "notify:x:1", null);
+
+    assertThat(first.changed()).isTrue();
+    assertThat(first.from()).isEqualTo(DISPATCHED);
+    assertThat(first.payment().status()).isEqualTo(PENDING);
+    assertThat(again.changed()).as("already PENDING: nothing to publish").isFalse();
+    assertThat(again.from()).isEqualTo(PENDING);
+    assertThat(again.payment()).isEqualTo(first.payment());
+  }
+
+  @Test
+  void ofRacingMovesToOneStatusExactlyOneReportsTheChange() throws Exception {
+    Payment p = paymentIn("T-8", 100, DISPATCHED, PENDING);
+    List<Callable<PaymentMove>> moves = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      moves.add(() -> ledger.move(p.paymentId(), SUCCEEDED, "notify:dup", null));
+    }
+    int changed = 0;
+    for (Future<PaymentMove> f : race(moves)) {
+      changed += f.get().changed() ? 1 : 0;
+    }
+    assertThat(changed).as("one event for one change, however many duplicates race").isOne();
+  }
+
+  @Test
   void racingWritersApplyEachChangeOnceAndLoseNoUpdate() throws Exception {
     Payment p = paymentIn("T-6", 100, DISPATCHED);
     String id = p.paymentId();
