@@ -1,6 +1,7 @@
 package com.payhub;
 
 import com.payhub.routes.ValidateCommand;
+import com.payhub.sandbox.SandboxApplication;
 import com.payhub.tools.SendCommand;
 import java.time.Clock;
 import java.util.Arrays;
@@ -10,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs the hub. Two commands run instead of it, without starting anything: {@code validate
- * <paths…>} checks route files, {@code send <queue> <file>} plays a back-office system.
+ * Runs the hub. Commands run instead of it: {@code validate <paths…>} checks route files, {@code
+ * send <queue> <file>} plays a back-office system, {@code sandbox} serves only the sandbox channels
+ * (see {@link SandboxApplication}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +26,10 @@ public class PayHubApplication {
           args[0].equals("validate")
               ? ValidateCommand.run(rest, System.out, System.err)
               : SendCommand.run(rest, System.out, System.err));
+    }
+    if (args.length > 0 && args[0].equals("sandbox")) {
+      SandboxApplication.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
     }
     SpringApplication.run(PayHubApplication.class, args);
   }
