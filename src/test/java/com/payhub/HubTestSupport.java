@@ -58,7 +58,12 @@ public abstract class HubTestSupport {
     return DATA_DIR.resolve("keys/sandbox/merchant-m100001-key.pem");
   }
 
+  /** The route ids of the adapters' queue consumers (channel-adapters/<channel>/). */
+  protected static final java.util.List<String> ADAPTER_INTAKES =
+      java.util.List.of("alipay-intake", "wechatpay-intake", "unionpay-intake");
+
   @LocalServerPort protected int port;
+  @Autowired protected org.apache.camel.CamelContext camelContext;
   @Autowired protected ConnectionFactory connectionFactory;
 
   private final HttpClient http =
@@ -95,6 +100,26 @@ public abstract class HubTestSupport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stops the channel adapters' queue consumers, for tests that read {@code payments.channel.*}
+   * themselves; {@link #resumeAdapters} starts them again.
+   */
+  protected void pauseAdapters() throws Exception {
+    for (String id : ADAPTER_INTAKES) {
+      if (camelContext.getRoute(id) != null) {
+        camelContext.getRouteController().stopRoute(id, 10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  protected void resumeAdapters() throws Exception {
+    for (String id : ADAPTER_INTAKES) {
+      if (camelContext.getRoute(id) != null) {
+        camelContext.getRouteController().startRoute(id);
+      }
     }
   }
 

@@ -52,6 +52,8 @@ class ExternalBrokerIT {
     registry.add("spring.artemis.user", () -> "payhub");
     registry.add("spring.artemis.password", () -> "s3cret-for-this-test");
     registry.add("spring.artemis.embedded.enabled", () -> "false");
+    // this test reads the channel queue itself
+    registry.add("payhub.adapters.auto-startup", () -> "false");
     registry.add("payhub.data-dir", Files.createTempDirectory("payhub-ext")::toString);
   }
 

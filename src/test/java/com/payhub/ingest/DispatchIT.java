@@ -27,6 +27,17 @@ import org.springframework.jms.core.JmsTemplate;
  */
 class DispatchIT extends HubTestSupport {
 
+  // this test reads the channel queues itself: the adapters would take the orders first
+  @org.junit.jupiter.api.BeforeEach
+  void pauseChannelAdapters() throws Exception {
+    pauseAdapters();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resumeChannelAdapters() throws Exception {
+    resumeAdapters();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Input(
