@@ -2,11 +2,13 @@ package com.payhub.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.payhub.ledger.Ledger;
 import com.payhub.ledger.PaymentView;
 import com.payhub.model.Dialect;
 import com.payhub.model.RejectReason;
 import com.payhub.model.RejectedInputException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -57,6 +59,14 @@ public class PaymentQueries {
     m.removeHeaders("*");
     m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
     m.setHeader(Exchange.CONTENT_TYPE, "application/json");
-    m.setBody(json.writeValueAsString(view.get()));
+    ObjectNode body = json.valueToTree(view.get());
+    Map<String, String> answers = ledger.answers(view.get().payment().paymentId());
+    if (!answers.isEmpty()) {
+      ObjectNode details = body.putObject("channelDetails");
+      for (Map.Entry<String, String> a : answers.entrySet()) {
+        details.set(a.getKey(), json.readTree(a.getValue()));
+      }
+    }
+    m.setBody(json.writeValueAsString(body));
   }
 }

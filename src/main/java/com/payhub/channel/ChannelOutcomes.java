@@ -107,6 +107,13 @@ public class ChannelOutcomes {
                           order.merchantId() + "/" + order.merchantOrderNo()));
       applied = changes.payment(payment, outcome, cause);
     }
+    if (!outcome.details().isEmpty()) {
+      // what the merchant needs next (a QR code, say) is also readable from the query API
+      ledger.rememberAnswer(
+          payment.paymentId(),
+          order.operation().name(),
+          json.writeValueAsString(outcome.details()));
+    }
     exchange.setProperty(EVENTS, eventsJson(applied.events()));
     ChannelResult result =
         new ChannelResult(

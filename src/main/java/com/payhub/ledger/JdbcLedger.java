@@ -3,6 +3,7 @@ package com.payhub.ledger;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ public class JdbcLedger implements Ledger {
   private final RefundTable refunds;
   private final HistoryTable history;
   private final InboxTable inbox;
+  private final AnswerTable answers;
   private final LedgerTransactions tx;
   private final LedgerClock clock;
   private final PaymentTransitions transitions;
@@ -44,6 +46,7 @@ public class JdbcLedger implements Ledger {
     this.refunds = new RefundTable(jdbc);
     this.history = new HistoryTable(jdbc);
     this.inbox = new InboxTable(jdbc);
+    this.answers = new AnswerTable(jdbc);
     this.tx = new LedgerTransactions(transactionManager);
     this.clock = new LedgerClock(clock);
     Refusals refusals = new Refusals(history, tx, this.clock);
@@ -98,6 +101,25 @@ public class JdbcLedger implements Ledger {
   @Override
   public Optional<Refund> findRefund(String refundId) {
     return refunds.find(refundId);
+  }
+
+  @Override
+  public void rememberAnswer(String paymentId, String operation, String detailsJson) {
+    Objects.requireNonNull(detailsJson, "detailsJson");
+    try {
+      tx.inSavepoint(
+          () -> {
+            answers.upsert(paymentId, operation, detailsJson, clock.now());
+            return null;
+          });
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // two answers for one operation at once: the other one is as recent; keep it
+    }
+  }
+
+  @Override
+  public Map<String, String> answers(String paymentId) {
+    return answers.forPayment(paymentId);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.payhub.ledger;
 
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,19 @@ public interface Ledger {
   Optional<PaymentView> findByMerchantOrder(String merchantId, String merchantOrderNo);
 
   Optional<Refund> findRefund(String refundId);
+
+  /**
+   * Keeps what the channel answered for an operation of a payment that the merchant needs next
+   * (e.g. a QR code), replacing an earlier answer for the same operation. Not a status change.
+   *
+   * @param detailsJson a JSON object of strings, at most 4000 characters
+   */
+  void rememberAnswer(String paymentId, String operation, String detailsJson);
+
+  /**
+   * Operation → the details JSON the channel last answered for it (see {@link #rememberAnswer}).
+   */
+  Map<String, String> answers(String paymentId);
 
   /**
    * Records a channel notification id; false when it was recorded before (a replay or a redelivery:

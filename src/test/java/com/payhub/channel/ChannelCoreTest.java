@@ -115,6 +115,9 @@ class ChannelCoreTest {
     assertThat(result.path("status").asText()).isEqualTo("PENDING");
     assertThat(result.path("details").path("qrCode").asText()).isEqualTo("https://qr.example/abc");
     assertThat(e.getMessage().getHeader("JMSCorrelationID")).isEqualTo(order.paymentId());
+    assertThat(ledger.answers(order.paymentId()))
+        .as("the QR code stays readable through the query API")
+        .containsEntry("PAY", "{\"qrCode\":\"https://qr.example/abc\"}");
 
     // the same answer again (a redelivery) changes nothing and publishes nothing
     Exchange again = exchange(order);
