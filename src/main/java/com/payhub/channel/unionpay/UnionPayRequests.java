@@ -17,11 +17,14 @@ import com.payhub.model.Dialect;
 import com.payhub.model.Money;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -82,6 +85,20 @@ public class UnionPayRequests {
       case REFUND -> refund(exchange, order, f);
       case CLOSE -> close(exchange, order, f);
     }
+  }
+
+  /** Body in: the signed fields; body out: the URL-encoded form UnionPay expects (UTF-8). */
+  @SuppressWarnings("unchecked")
+  public void form(Exchange exchange) {
+    Map<String, String> signed = exchange.getMessage().getBody(Map.class);
+    StringJoiner form = new StringJoiner("&");
+    signed.forEach(
+        (k, v) ->
+            form.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    exchange.getMessage().setBody(form.toString());
   }
 
   private void pay(Exchange exchange, PaymentOrder order, Map<String, String> f) {
@@ -196,8 +213,11 @@ public class UnionPayRequests {
     return f;
   }
 
-  private static void call(Exchange exchange, String api, Map<String, String> fields) {
+  private void call(Exchange exchange, String api, Map<String, String> fields) {
     exchange.setProperty(API, api);
+    // camel-http takes its timeouts in milliseconds
+    exchange.setProperty("PayHubUnionPayConnectMs", gateway.connectTimeout().toMillis());
+    exchange.setProperty("PayHubUnionPayReadMs", gateway.readTimeout().toMillis());
     exchange.setProperty(
         SENT, Map.of("merId", fields.get("merId"), "orderId", fields.get("orderId")));
     exchange.getMessage().setBody(fields);
