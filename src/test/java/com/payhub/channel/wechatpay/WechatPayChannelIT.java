@@ -141,6 +141,43 @@ class WechatPayChannelIT extends WechatPayHubSupport {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aWechatDialectOrderIsSentWithItsOwnAppidAndItsCodeUrlIsKept() throws Exception {
+    String orderNo = orderNo("WW");
+    try (EventTap events = tapEvents()) {
+      var accepted =
+          post(
+              "/inbound/wechatpay/v3/pay/transactions/native",
+              "application/json",
+              com.payhub.Samples.wechat(
+                  orderNo,
+                  com.payhub.Samples.with(
+                      "appid",
+                      "\"wx1111222233334444\"",
+                      "amount",
+                      "{\"total\":2500,\"currency\":\"CNY\"}")));
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      String paymentId = JSON.readTree(accepted.body()).path("paymentId").asText();
+
+      awaitStatus(events, paymentId, PaymentStatus.SUCCEEDED);
+
+      Received sent = sentFor("POST", "/v3/pay/transactions/native", orderNo);
+      assertThat(JSON.readTree(sent.body()).path("appid").asText()).isEqualTo("wx1111222233334444");
+      assertSdkAccepts(sent);
+      // the adapter stores the answer after the call; the notification may have come first
+      org.awaitility.Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  JSON.readTree(get("/api/v1/payments/" + paymentId).body())
+                      .path("channelDetails")
+                      .path("PAY")
+                      .path("codeUrl")
+                      .asText(),
+              codeUrl -> codeUrl.startsWith("weixin://wxpay/bizpayurl?pr="));
+    }
+  }
+
   /**
    * The last request the sandbox received for that path (suffix) whose body mentions {@code in}.
    */
