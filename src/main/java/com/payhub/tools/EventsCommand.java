@@ -54,6 +54,7 @@ public final class EventsCommand {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       MessageConsumer consumer = session.createConsumer(session.createTopic(topic));
       connection.start();
+      err.println("subscribed to " + topic);
       int seen = 0;
       while (seen < count) {
         Message m = consumer.receive(timeoutSeconds * 1000L);

@@ -59,8 +59,10 @@ class WechatPayNotifyIT extends WechatPayHubSupport {
       String otherMerchant =
           transaction(sdk, UUID.randomUUID().toString(), orderNo, "1999999999", 10042);
       assertRefused(signed(sdk, otherMerchant), 404, null);
-      String foreignCiphertext =
-          good.replaceFirst("\"ciphertext\":\"[A-Za-z]", "\"ciphertext\":\"A");
+      // change the ciphertext's first character (to one it is not: 'A' may already be there)
+      int at = good.indexOf("\"ciphertext\":\"") + "\"ciphertext\":\"".length();
+      char other = good.charAt(at) == 'A' ? 'B' : 'A';
+      String foreignCiphertext = good.substring(0, at) + other + good.substring(at + 1);
       assertRefused(signed(sdk, foreignCiphertext), 400, null);
 
       HttpResponse<String> accepted = signed(sdk, good);
