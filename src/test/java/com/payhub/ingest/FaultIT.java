@@ -2,6 +2,8 @@ package com.payhub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.HubTestSupport;
 import com.payhub.Samples;
 import jakarta.jms.Message;
@@ -42,8 +44,58 @@ class FaultIT extends HubTestSupport {
             "DLA::DLQ.payments.inbound.misconfigured", "testCase = '" + testCase + "'");
     assertThat(dead).as("the message is kept in the dead-letter queue").isNotNull();
     assertThat(text(dead)).isEqualTo(body);
-    assertThat(dead.getStringProperty("_AMQ_ORIG_QUEUE"))
+    assertThat(dead.getStringProperty("PayHubOriginalQueue"))
         .isEqualTo("payments.inbound.misconfigured");
+    assertThat(dead.getStringProperty("PayHubFailureReason"))
+        .as("why it failed travels with it")
+        .contains("no-such-dialect");
+    assertThat(dead.getStringProperty("PayHubFailedRoute")).isEqualTo("ingest-queue-misconfigured");
+  }
+
+  @Test
+  void opsListADeadLetterWithItsReasonAndReplayItOntoItsQueue() throws Exception {
+    TemplatedRouteBuilder.builder(camel, "queue-ingest")
+        .routeId("ingest-queue-misconfigured-2")
+        .parameter("queue", "payments.inbound.misconfigured2")
+        .parameter("dialect", "no-such-dialect")
+        .add();
+    String body = Samples.canonical("FAULT0003", null);
+    String testCase = UUID.randomUUID().toString();
+    send("payments.inbound.misconfigured2", body, Map.of("testCase", testCase));
+
+    JsonNode listed =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(40))
+            .until(() -> deadLetter("DLQ.payments.inbound.misconfigured2"), n -> n != null);
+    assertThat(listed.path("reason").asText()).contains("no-such-dialect");
+    assertThat(listed.path("originalQueue").asText()).isEqualTo("payments.inbound.misconfigured2");
+
+    // fixed (here: the broken route is stopped), the message goes back, unchanged
+    camel.getRouteController().stopRoute("ingest-queue-misconfigured-2");
+    var replay =
+        post(
+            "/actuator/deadletters",
+            "application/json",
+            "{\"deadLetterQueue\":\"DLQ.payments.inbound.misconfigured2\",\"messageId\":\""
+                + listed.path("messageId").asText()
+                + "\"}");
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+    assertThat(replay.body()).contains("\"replayed\":true");
+    Message back = receive("payments.inbound.misconfigured2", "testCase = '" + testCase + "'");
+    assertThat(text(back)).isEqualTo(body);
+    assertThat(back.getStringProperty("PayHubFailureReason")).isNull();
+    assertThat(back.getStringProperty("PayHubReplayOf"))
+        .isEqualTo(listed.path("messageId").asText());
+    assertThat(deadLetter("DLQ.payments.inbound.misconfigured2")).as("moved, not copied").isNull();
+  }
+
+  private JsonNode deadLetter(String queue) throws Exception {
+    for (JsonNode n : new ObjectMapper().readTree(get("/actuator/deadletters").body())) {
+      if (n.path("deadLetterQueue").asText().equals(queue)) {
+        return n;
+      }
+    }
+    return null;
   }
 
   @Test
