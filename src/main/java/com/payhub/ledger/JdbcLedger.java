@@ -26,6 +26,7 @@ public class JdbcLedger implements Ledger {
   private final HistoryTable history;
   private final InboxTable inbox;
   private final AnswerTable answers;
+  private final AttemptTable attempts;
   private final LedgerTransactions tx;
   private final LedgerClock clock;
   private final PaymentTransitions transitions;
@@ -49,6 +50,7 @@ public class JdbcLedger implements Ledger {
     this.history = new HistoryTable(jdbc);
     this.inbox = new InboxTable(jdbc);
     this.answers = new AnswerTable(jdbc);
+    this.attempts = new AttemptTable(jdbc);
     this.tx = new LedgerTransactions(transactionManager);
     this.clock = new LedgerClock(clock);
     Refusals refusals = new Refusals(history, tx, this.clock);
@@ -117,6 +119,12 @@ public class JdbcLedger implements Ledger {
     } catch (org.springframework.dao.DuplicateKeyException e) {
       // two answers for one operation at once: the other one is as recent; keep it
     }
+  }
+
+  @Override
+  public int recordAttempt(String orderId, String operation) {
+    Objects.requireNonNull(orderId, "orderId");
+    return tx.inSavepoint(() -> attempts.next(orderId, operation, clock.now()));
   }
 
   @Override

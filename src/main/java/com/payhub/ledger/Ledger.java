@@ -76,6 +76,12 @@ public interface Ledger {
   void rememberAnswer(String paymentId, String operation, String detailsJson);
 
   /**
+   * Records that an adapter is about to send a dispatched order to its channel; returns which
+   * attempt this is (1 = the first). Committed before the call, so a redelivered order sees it.
+   */
+  int recordAttempt(String orderId, String operation);
+
+  /**
    * Operation → the details JSON the channel last answered for it (see {@link #rememberAnswer}).
    */
   Map<String, String> answers(String paymentId);

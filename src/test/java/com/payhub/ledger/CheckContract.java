@@ -74,4 +74,12 @@ abstract class CheckContract extends LedgerTestBase {
       assertThat(won).as("check %d", soFar + 1).isOne();
     }
   }
+
+  @Test
+  void attemptsAreCountedPerOrderFromOne() {
+    assertThat(ledger.recordAttempt("Q-ORDER-1", "PAY")).isEqualTo(1);
+    assertThat(ledger.recordAttempt("Q-ORDER-1", "PAY")).isEqualTo(2);
+    assertThat(ledger.recordAttempt("Q-ORDER-2", "REFUND")).isEqualTo(1);
+    assertThat(ledger.recordAttempt("Q-ORDER-1", "PAY")).isEqualTo(3);
+  }
 }
