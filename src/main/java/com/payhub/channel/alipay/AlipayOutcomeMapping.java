@@ -43,7 +43,8 @@ final class AlipayOutcomeMapping {
     boolean retryable =
         UNAVAILABLE.equals(code) || BUSINESS_FAILED.equals(code) && SYSTEM_ERROR.equals(reason);
     boolean alreadyPaid = operation == Operation.PAY && "ACQ.TRADE_HAS_SUCCESS".equals(reason);
-    if (BUSINESS_FAILED.equals(code) && !retryable && !alreadyPaid || REFUSED.contains(code)) {
+    if (BUSINESS_FAILED.equals(code) && !retryable && !alreadyPaid
+        || code != null && REFUSED.contains(code)) {
       return ChannelOutcome.failed(reason, message);
     }
     // 20000, ACQ.SYSTEM_ERROR, an unknown code, or "already paid": a query or notification decides

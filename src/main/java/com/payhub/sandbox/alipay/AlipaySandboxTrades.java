@@ -9,6 +9,7 @@ import com.payhub.sandbox.SandboxBehaviour;
 import com.payhub.sandbox.SandboxConfig;
 import com.payhub.sandbox.SandboxProperties;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,9 +112,10 @@ public class AlipaySandboxTrades implements DisposableBean {
       return qr(method, trade).signedByRogue();
     }
     trades.put(appId + "/" + outTradeNo, trade);
-    buyerActs(trade);
-    AlipaySandboxAnswer answer = qr(method, trade);
-    return behaviour == SandboxBehaviour.SLOW ? answer.after(properties.slowDelay()) : answer;
+    Duration answerIn = behaviour == SandboxBehaviour.SLOW ? properties.slowDelay() : Duration.ZERO;
+    // the buyer can scan the QR code only once the merchant has it
+    buyerActs(trade, answerIn);
+    return qr(method, trade).after(answerIn);
   }
 
   AlipaySandboxAnswer query(Map<String, String> params, JsonNode biz) {
@@ -262,8 +264,8 @@ public class AlipaySandboxTrades implements DisposableBean {
     return qr(method, trade);
   }
 
-  private void buyerActs(AlipaySandboxTrade trade) {
-    long later = properties.notifyDelay().toMillis();
+  private void buyerActs(AlipaySandboxTrade trade, Duration answerIn) {
+    long later = answerIn.plus(properties.notifyDelay()).toMillis();
     switch (trade.behaviour) {
       case PAY_FAILS -> schedule(later, () -> closed(trade));
       case PENDING_THEN_SUCCEED ->
