@@ -43,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class AlipaySandboxGateway {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // RawFormBodyFilter's attribute, by name: the sandbox runs without the hub's classes too
+  private static final String RAW_BODY = "payhub.rawBody";
 
   private final AlipaySandboxKeys keys;
   private final AlipaySandboxTrades trades;
@@ -58,7 +60,11 @@ public class AlipaySandboxGateway {
   @PostMapping("/gateway.do")
   public CompletableFuture<ResponseEntity<byte[]>> gateway(HttpServletRequest request)
       throws IOException {
-    byte[] body = request.getInputStream().readAllBytes();
+    // in the hub, the raw-form filter already read the body and kept its bytes
+    byte[] body =
+        request.getAttribute(RAW_BODY) instanceof byte[] kept
+            ? kept
+            : request.getInputStream().readAllBytes();
     String query = request.getQueryString();
     Map<String, String> params;
     try {

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,14 @@ public class AlipaySandboxNotifications {
   private final AlipaySandboxKeys keys;
   private final Clock clock;
 
+  @Autowired
   public AlipaySandboxNotifications(
-      SandboxNotifier sandboxNotifier, AlipaySandboxKeys keys, Clock clock) {
+      SandboxNotifier sandboxNotifier, AlipaySandboxKeys keys, ObjectProvider<Clock> clock) {
+    this(sandboxNotifier, keys, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  // the standalone sandbox process has no Clock bean; tests pass their own
+  AlipaySandboxNotifications(SandboxNotifier sandboxNotifier, AlipaySandboxKeys keys, Clock clock) {
     this.notifier = sandboxNotifier;
     this.keys = keys;
     this.clock = clock;
