@@ -140,6 +140,31 @@ class AlipayNotifyIT extends AlipayHubSupport {
     assertThat(get.statusCode()).isEqualTo(405);
   }
 
+  @Test
+  void theSandboxResendsUntilTheHubAnswersSuccess() throws Exception {
+    String orderNo = orderNo("AW");
+    try (EventTap tap = tapEvents()) {
+      // the endpoint is down when the buyer pays: the first attempts get no "success"
+      camelContext.getRouteController().stopRoute("alipay-notify");
+      String paymentId;
+      try {
+        paymentId = pay("http", orderNo, 10000);
+        org.awaitility.Awaitility.await()
+            .atMost(WAIT)
+            .until(
+                () -> deliveries(orderNo), d -> d.size() == 1 && d.get(0).attempts().size() >= 2);
+      } finally {
+        camelContext.getRouteController().startRoute("alipay-notify");
+      }
+      await(tap, paymentId, PaymentStatus.SUCCEEDED);
+      awaitAcknowledged(orderNo, 1);
+      var attempts = deliveries(orderNo).get(0).attempts();
+      assertThat(attempts.get(0).body()).isNotEqualTo("success");
+      assertThat(attempts.get(attempts.size() - 1).body()).isEqualTo("success");
+      onlyEvents(tap, paymentId, PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
+    }
+  }
+
   private Map<String, String> tradeSuccess(String orderNo, String amount) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("notify_time", TIME.format(Instant.now()));
