@@ -199,7 +199,7 @@ public class ChannelOutcomes {
         .orElseThrow(() -> new UnknownPaymentException("paymentId=" + paymentId));
   }
 
-  List<String> eventsJson(List<PaymentEvent> events) throws JsonProcessingException {
+  public List<String> eventsJson(List<PaymentEvent> events) throws JsonProcessingException {
     List<String> out = new ArrayList<>(events.size());
     for (PaymentEvent e : events) {
       out.add(json.writeValueAsString(e));

@@ -86,7 +86,8 @@ public class LedgerChanges {
               r.refundId(),
               r.refundNo(),
               move.from(),
-              cause));
+              cause,
+              r.version()));
       if (move.refundedPayment() != null) {
         count(move.refundedPayment(), Operation.PAY, PaymentStatus.REFUNDED);
         events.add(event(move.refundedPayment(), PaymentStatus.SUCCEEDED, cause));
@@ -133,7 +134,8 @@ public class LedgerChanges {
         null,
         null,
         from,
-        cause);
+        cause,
+        p.version());
   }
 
   /** The channel's code and message explain a status that is not a success. */

@@ -51,6 +51,12 @@ public class LedgerAdmission {
       throw reject(order, RejectReason.REFUND_NOT_ALLOWED, "amount", e.getMessage());
     }
     exchange.setProperty(ADMISSION, admission);
+    if (order.merchantOrderNo() == null && order.operation() != Operation.PAY) {
+      // named by the channel's transaction id only: the adapters (and the ledger, for their
+      // answers) find the payment by the merchant's order number, sealed with the order
+      exchange.setProperty(
+          IngestService.ORDER, order.withMerchantOrderNo(admission.payment().merchantOrderNo()));
+    }
     exchange.setProperty(DUPLICATE, admission.duplicate());
     // the hub id of the thing this order is: the payment (PAY) or the refund (REFUND); QUERY and
     // CLOSE act on the payment, each with its own dispatch id

@@ -3,6 +3,8 @@ package com.payhub.ledger;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,6 +122,21 @@ public class JdbcLedger implements Ledger {
   @Override
   public Map<String, String> answers(String paymentId) {
     return answers.forPayment(paymentId);
+  }
+
+  @Override
+  public List<DueCheck> dueForCheck(Instant staleBefore, int limit) {
+    return payments.dueForCheck(
+        java.util.EnumSet.of(
+            PaymentStatus.RECEIVED, PaymentStatus.DISPATCHED, PaymentStatus.PENDING),
+        staleBefore,
+        clock.now(),
+        limit);
+  }
+
+  @Override
+  public boolean claimCheck(String paymentId, int checksSoFar, Instant nextAt) {
+    return payments.claimCheck(paymentId, checksSoFar, nextAt);
   }
 
   @Override

@@ -2,6 +2,8 @@ package com.payhub.ledger;
 
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,6 +85,19 @@ public interface Ledger {
    * acknowledge it, do not process it again).
    */
   boolean firstNotification(String channel, String notificationId, String paymentId);
+
+  /**
+   * Open payments (RECEIVED, DISPATCHED or PENDING) due for a check: never checked and unchanged
+   * since {@code staleBefore}, or whose scheduled check is due now; oldest first.
+   */
+  List<DueCheck> dueForCheck(Instant staleBefore, int limit);
+
+  /**
+   * Claims check number {@code checksSoFar + 1} of a payment and schedules the one after at {@code
+   * nextAt}. Of several callers (replicas) with the same {@code checksSoFar}, exactly one gets
+   * true.
+   */
+  boolean claimCheck(String paymentId, int checksSoFar, Instant nextAt);
 
   /** How many transitions the state machines have refused so far (all payments). */
   long countRefusedTransitions();

@@ -5,6 +5,7 @@ import com.payhub.model.Dialect;
 import com.payhub.model.Money;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,6 +19,8 @@ final class PaymentTable {
       "payment_id, merchant_id, merchant_order_no, channel, operation, amount_minor, currency,"
           + " status, channel_txn_id, channel_code, channel_message, source_dialect, created_at,"
           + " updated_at, version";
+
+  private static final String QUALIFIED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "p.$1");
 
   private static final RowMapper<Payment> MAPPER =
       (rs, i) ->
@@ -95,6 +98,60 @@ final class PaymentTable {
       p.addValue("channel", channel.name());
     }
     return one(where, p, "");
+  }
+
+  /**
+   * Open payments (status in {@code statuses}) that are due for a check: never checked and not
+   * changed since {@code staleBefore}, or checked and due at {@code now}; oldest first.
+   */
+  List<DueCheck> dueForCheck(
+      java.util.Set<com.payhub.model.PaymentStatus> statuses,
+      Instant staleBefore,
+      Instant now,
+      int limit) {
+    MapSqlParameterSource p =
+        new MapSqlParameterSource("statuses", statuses.stream().map(Enum::name).toList())
+            .addValue("stale", Sql.ts(staleBefore))
+            .addValue("now", Sql.ts(now))
+            .addValue("limit", limit);
+    return jdbc.query(
+        "SELECT "
+            + QUALIFIED_COLUMNS
+            + ", c.checks AS check_count FROM payment p"
+            + " LEFT JOIN payment_check c ON c.payment_id = p.payment_id"
+            + " WHERE p.status IN (:statuses)"
+            + " AND ((c.payment_id IS NULL AND p.updated_at < :stale)"
+            + " OR c.next_check_at <= :now)"
+            + " ORDER BY p.updated_at FETCH FIRST :limit ROWS ONLY",
+        p,
+        (rs, i) -> new DueCheck(MAPPER.mapRow(rs, i), rs.getInt("check_count")));
+  }
+
+  /**
+   * Claims the next check of a payment: only one caller (of many replicas) wins a given check
+   * number. True when this caller did.
+   */
+  boolean claimCheck(String paymentId, int checksSoFar, Instant nextAt) {
+    MapSqlParameterSource p =
+        new MapSqlParameterSource("id", paymentId)
+            .addValue("checks", checksSoFar)
+            .addValue("next", Sql.ts(nextAt));
+    if (checksSoFar == 0) {
+      try {
+        return jdbc.update(
+                "INSERT INTO payment_check (payment_id, checks, next_check_at)"
+                    + " VALUES (:id, 1, :next)",
+                p)
+            == 1;
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        return false;
+      }
+    }
+    return jdbc.update(
+            "UPDATE payment_check SET checks = checks + 1, next_check_at = :next"
+                + " WHERE payment_id = :id AND checks = :checks",
+            p)
+        == 1;
   }
 
   private Optional<Payment> one(String where, MapSqlParameterSource p, String suffix) {

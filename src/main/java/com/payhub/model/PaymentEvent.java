@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param refundId the hub's refund id (REFUND only)
  * @param refundNo the merchant's refund number (REFUND only)
  * @param previousStatus the status before the change
- * @param cause what caused it, e.g. {@code adapter:PAY} or {@code notify:alipay:<id>}
+ * @param cause what caused it, e.g. {@code adapter:alipay:PAY} or {@code notify:alipay:<id>}
+ * @param version the ledger version of the payment (for a refund: of the refund) after the change:
+ *     events of one subject may arrive out of order (an adapter publishes when its queue
+ *     transaction commits, a notification at once), the version orders them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentEvent(
@@ -33,4 +36,5 @@ public record PaymentEvent(
     String refundId,
     String refundNo,
     PaymentStatus previousStatus,
-    String cause) {}
+    String cause,
+    long version) {}

@@ -59,6 +59,23 @@ public record PaymentOrder(
         createdAt);
   }
 
+  public PaymentOrder withMerchantOrderNo(String orderNo) {
+    return new PaymentOrder(
+        paymentId,
+        merchantId,
+        orderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        attributes,
+        sourceDialect,
+        createdAt);
+  }
+
   public PaymentOrder withAttributes(Map<String, String> newAttributes) {
     return new PaymentOrder(
         paymentId,

@@ -110,6 +110,7 @@ class ChannelCoreTest {
               assertThat(ev.amount()).isEqualTo(Money.ofMinor(1234, "CNY"));
               assertThat(ev.channelTransactionId()).isEqualTo("T-1");
               assertThat(ev.cause()).isEqualTo("adapter:alipay:PAY");
+              assertThat(ev.version()).as("RECEIVED 0, DISPATCHED 1, PENDING 2").isEqualTo(2);
             });
     JsonNode result = json.readTree(e.getMessage().getBody(String.class));
     assertThat(result.path("status").asText()).isEqualTo("PENDING");

@@ -32,4 +32,11 @@ class JdbcLedgerH2Test {
       super(TestDatabase::h2);
     }
   }
+
+  @Nested
+  class Checks extends CheckContract {
+    Checks() {
+      super(TestDatabase::h2);
+    }
+  }
 }

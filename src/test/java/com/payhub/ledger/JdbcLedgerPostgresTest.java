@@ -35,4 +35,11 @@ class JdbcLedgerPostgresTest {
       super(TestDatabase::postgres);
     }
   }
+
+  @Nested
+  class Checks extends CheckContract {
+    Checks() {
+      super(TestDatabase::postgres);
+    }
+  }
 }

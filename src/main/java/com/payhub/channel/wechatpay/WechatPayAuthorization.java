@@ -86,6 +86,10 @@ public final class WechatPayAuthorization {
     return serialNo;
   }
 
+  public String mchId() {
+    return mchId;
+  }
+
   private static String requireText(String value, String what) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("WeChat Pay authorization needs a " + what);
