@@ -114,7 +114,9 @@ public class AlipayRequests {
       }
       case REFUND -> {
         biz.put("refund_amount", order.amount().toMajorString());
-        biz.put("out_request_no", order.refundNo());
+        if (order.refundNo() != null) {
+          biz.put("out_request_no", order.refundNo());
+        }
         passThrough(order, biz);
       }
       case QUERY, CLOSE -> {
