@@ -143,6 +143,52 @@ class AlipayChannelIT extends AlipayHubSupport {
     assertOfficialSdkAccepts(last(orderNo, "alipay.trade.close"));
   }
 
+  @ParameterizedTest(name = "over {0}")
+  @ValueSource(strings = {"http", "queue"})
+  void anAlipayDialectPrecreateReachesAlipayWithTheMerchantsOwnMembers(String transport)
+      throws Exception {
+    String orderNo = orderNo("AA" + transport.charAt(0));
+    String biz =
+        "{\"out_trade_no\":\""
+            + orderNo
+            + "\",\"total_amount\":\"88.80\",\"subject\":\"绿茶\","
+            + "\"product_code\":\"FACE_TO_FACE_PAYMENT\",\"timeout_express\":\"90m\"}";
+    String form =
+        com.payhub.Samples.alipayForm(orderNo, com.payhub.Samples.with("biz_content", biz));
+    String paymentId;
+    try (EventTap tap = tapEvents()) {
+      if (transport.equals("http")) {
+        var r = post("/inbound/alipay", "application/x-www-form-urlencoded", form);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        paymentId = JSON.readTree(r.body()).get("paymentId").asText();
+      } else {
+        String correlation = java.util.UUID.randomUUID().toString();
+        send("payments.inbound.alipay", form, Map.of("JMSCorrelationID", correlation));
+        paymentId =
+            JSON.readTree(
+                    text(receive("payments.results", "JMSCorrelationID = '" + correlation + "'")))
+                .get("paymentId")
+                .asText();
+      }
+      await(tap, paymentId, PaymentStatus.SUCCEEDED);
+      onlyEvents(tap, paymentId, PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
+    }
+    var view = JSON.readTree(get("/api/v1/payments/" + paymentId).body());
+    assertThat(view.path("channelDetails").path("PAY").path("qrCode").asText())
+        .startsWith("https://qr.alipay.com/");
+    AlipaySandboxRequests.Received sent = last(orderNo, "alipay.trade.precreate");
+    var sentBiz = JSON.readTree(sent.params().get("biz_content"));
+    assertThat(sentBiz.get("subject").asText()).isEqualTo("绿茶");
+    assertThat(sentBiz.get("total_amount").asText()).isEqualTo("88.80");
+    assertThat(sentBiz.get("product_code").asText()).isEqualTo("FACE_TO_FACE_PAYMENT");
+    assertThat(sentBiz.get("timeout_express").asText()).isEqualTo("90m");
+    // the merchant's notify_url is the merchant's business; Alipay notifies the hub
+    assertThat(sent.params().get("notify_url"))
+        .endsWith("/notify/alipay")
+        .startsWith("http://127.0.0.1:");
+    assertOfficialSdkAccepts(sent);
+  }
+
   AlipaySandboxRequests.Received last(String orderNo, String method) {
     List<AlipaySandboxRequests.Received> all =
         sandboxRequests.forTrade(orderNo).stream()
