@@ -48,12 +48,17 @@ public class AlipaySandboxGateway {
 
   private final AlipaySandboxKeys keys;
   private final AlipaySandboxTrades trades;
+  private final AlipaySandboxRefunds refunds;
   private final AlipaySandboxRequests requests;
 
   public AlipaySandboxGateway(
-      AlipaySandboxKeys keys, AlipaySandboxTrades trades, AlipaySandboxRequests requests) {
+      AlipaySandboxKeys keys,
+      AlipaySandboxTrades trades,
+      AlipaySandboxRefunds refunds,
+      AlipaySandboxRequests requests) {
     this.keys = keys;
     this.trades = trades;
+    this.refunds = refunds;
     this.requests = requests;
   }
 
@@ -131,7 +136,7 @@ public class AlipaySandboxGateway {
     return switch (method) {
       case "alipay.trade.precreate" -> trades.precreate(params, biz);
       case "alipay.trade.query" -> trades.query(params, biz);
-      case "alipay.trade.refund" -> trades.refund(params, biz);
+      case "alipay.trade.refund" -> refunds.refund(params, biz);
       default -> trades.close(params, biz);
     };
   }

@@ -22,11 +22,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox Alipay's trades, in memory, and what each method does to them, steered by the amount
- * ({@link SandboxBehaviour}: the trade's {@code total_amount}, a refund's {@code refund_amount}).
- * The buyer "pays" a precreated QR code on their own, {@code notify-delay} later; a
- * PENDING_THEN_SUCCEED buyer pays once {@code pending-queries} queries were told to wait (or, if
- * nobody asks, three {@code timeout-delay}s later).
+ * The sandbox Alipay's trades, in memory, and what precreate, query and close do to them, steered
+ * by the amount ({@link SandboxBehaviour}: the trade's {@code total_amount}); refunds are {@link
+ * AlipaySandboxRefunds}. The buyer "pays" a precreated QR code on their own, {@code notify-delay}
+ * later; a PENDING_THEN_SUCCEED buyer pays once {@code pending-queries} queries were told to wait
+ * (or, if nobody asks, three {@code timeout-delay}s later).
  */
 @Component
 @ConditionalOnProperty(name = SandboxConfig.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -149,76 +149,6 @@ public class AlipaySandboxTrades implements DisposableBean {
     return AlipaySandboxAnswer.ok(method, f);
   }
 
-  AlipaySandboxAnswer refund(Map<String, String> params, JsonNode biz) {
-    String method = params.get("method");
-    Long amount = minor(text(biz, "refund_amount"));
-    String requestNo = text(biz, "out_request_no");
-    if (amount == null) {
-      return AlipaySandboxAnswer.error(
-          method, "40002", "Invalid Arguments", "ACQ.INVALID_PARAMETER", "参数无效: refund_amount");
-    }
-    SandboxBehaviour behaviour = SandboxBehaviour.of(amount);
-    AlipaySandboxAnswer early = early(method, behaviour);
-    if (early != null) {
-      return early;
-    }
-    if (behaviour == SandboxBehaviour.DECLINE) {
-      return AlipaySandboxAnswer.failed(method, "ACQ.SELLER_BALANCE_NOT_ENOUGH", "卖家余额不足");
-    }
-    AlipaySandboxTrade trade = find(params.get("app_id"), text(biz, "out_trade_no"));
-    if (trade == null) {
-      return AlipaySandboxAnswer.failed(method, "ACQ.TRADE_NOT_EXIST", "交易不存在");
-    }
-    String no = requestNo == null ? trade.outTradeNo : requestNo;
-    AlipaySandboxTrade.Refund refund;
-    boolean moved = false;
-    synchronized (trade) {
-      refund = trade.refunds.get(no);
-      if (refund == null) {
-        if (trade.paidAt == null || trade.status.equals("TRADE_FINISHED")) {
-          return AlipaySandboxAnswer.failed(method, "ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
-        }
-        if (trade.refundedMinor() + amount > trade.totalMinor) {
-          return AlipaySandboxAnswer.failed(method, "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
-        }
-        refund = new AlipaySandboxTrade.Refund(no, amount, behaviour);
-        trade.refunds.put(no, refund);
-        // PENDING_THEN_SUCCEED moves the money later; PAY_FAILS never does
-        if (behaviour != SandboxBehaviour.PENDING_THEN_SUCCEED
-            && behaviour != SandboxBehaviour.PAY_FAILS) {
-          moved = trade.completeRefund(refund, notifications.now());
-        }
-      }
-    }
-    if (behaviour == SandboxBehaviour.PENDING_THEN_SUCCEED && !refund.done) {
-      AlipaySandboxTrade.Refund later = refund;
-      buyers.schedule(
-          () -> {
-            if (trade.completeRefund(later, notifications.now())) {
-              notifications.refund(trade, later, 1);
-            }
-          },
-          properties.notifyDelay().toMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-    if (moved) {
-      AlipaySandboxTrade.Refund done = refund;
-      int copies = behaviour == SandboxBehaviour.DUPLICATE_NOTIFY ? 2 : 1;
-      notifications.refund(trade, done, copies);
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    synchronized (trade) {
-      f.put("trade_no", trade.tradeNo);
-      f.put("out_trade_no", trade.outTradeNo);
-      f.put("buyer_logon_id", "sandbox***@example.com");
-      // Y only for the call that moved the money: a repeated out_request_no answers N, as Alipay
-      f.put("fund_change", moved ? "Y" : "N");
-      f.put("refund_fee", yuan(trade.refundedMinor()));
-    }
-    AlipaySandboxAnswer answer = AlipaySandboxAnswer.ok(method, f);
-    return behaviour == SandboxBehaviour.SLOW ? answer.after(properties.slowDelay()) : answer;
-  }
-
   AlipaySandboxAnswer close(Map<String, String> params, JsonNode biz) {
     String method = params.get("method");
     AlipaySandboxTrade trade = find(params.get("app_id"), text(biz, "out_trade_no"));
@@ -236,7 +166,7 @@ public class AlipaySandboxTrades implements DisposableBean {
   }
 
   /** The behaviours that answer before any business logic: nothing happens at "Alipay". */
-  private AlipaySandboxAnswer early(String method, SandboxBehaviour behaviour) {
+  AlipaySandboxAnswer early(String method, SandboxBehaviour behaviour) {
     return switch (behaviour) {
       case SERVER_ERROR -> AlipaySandboxAnswer.serverError();
       case TIMEOUT ->
@@ -287,7 +217,7 @@ public class AlipaySandboxTrades implements DisposableBean {
     }
   }
 
-  private void schedule(long millis, Runnable action) {
+  void schedule(long millis, Runnable action) {
     buyers.schedule(action, millis, TimeUnit.MILLISECONDS);
   }
 
@@ -307,7 +237,7 @@ public class AlipaySandboxTrades implements DisposableBean {
     return b.toString();
   }
 
-  private static Long minor(String yuan) {
+  static Long minor(String yuan) {
     try {
       return yuan == null ? null : Money.parseMajor(yuan, "CNY").minor();
     } catch (IllegalArgumentException e) {
@@ -315,7 +245,7 @@ public class AlipaySandboxTrades implements DisposableBean {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
   }

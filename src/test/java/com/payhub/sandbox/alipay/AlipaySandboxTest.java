@@ -60,9 +60,10 @@ class AlipaySandboxTest {
     AlipaySandboxNotifications notifications =
         new AlipaySandboxNotifications(notifier, keys, Clock.systemUTC());
     requests = new AlipaySandboxRequests();
+    AlipaySandboxTrades trades = new AlipaySandboxTrades(properties, notifications);
     gateway =
         new AlipaySandboxGateway(
-            keys, new AlipaySandboxTrades(properties, notifications), requests);
+            keys, trades, new AlipaySandboxRefunds(trades, properties, notifications), requests);
     appPrivateKey =
         Base64.getEncoder()
             .encodeToString(
