@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * The Alipay OpenAPI gateway as the adapter sees it ({@code payhub.gateways.alipay.*}, in {@code
  * channels/alipay.yaml}); a missing value stops start-up with the property's name.
  *
- * @param url the gateway's base URL; the adapter posts to {@code <url>/gateway.do}
+ * @param url the OpenAPI gateway ({@code …/gateway.do}): one URL for every method
  * @param notifyUrl where Alipay sends its async notifications (the hub's {@code /notify/alipay})
  * @param appCredential the key ring credential holding the app's private key (signs requests)
  * @param platformCredential the key ring credential holding Alipay's public key (verifies answers)
