@@ -2,9 +2,9 @@ package com.payhub.sandbox.alipay;
 
 import com.payhub.channel.alipay.AlipaySignContent;
 import com.payhub.channel.alipay.AlipaySignType;
+import com.payhub.model.Money;
 import com.payhub.sandbox.SandboxConfig;
 import com.payhub.sandbox.SandboxNotifier;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -146,7 +146,7 @@ public class AlipaySandboxNotifications {
   }
 
   static String yuan(long minor) {
-    return BigDecimal.valueOf(minor, 2).toPlainString();
+    return Money.ofMinor(minor, "CNY").toMajorString();
   }
 
   Instant now() {
