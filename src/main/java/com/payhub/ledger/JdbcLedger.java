@@ -124,7 +124,13 @@ public class JdbcLedger implements Ledger {
   @Override
   public int recordAttempt(String orderId, String operation) {
     Objects.requireNonNull(orderId, "orderId");
-    return tx.inSavepoint(() -> attempts.next(orderId, operation, clock.now()));
+    Instant now = clock.now();
+    try {
+      return tx.inSavepoint(() -> attempts.insertFirst(orderId, operation, now));
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // seen before (PostgreSQL aborts a transaction on a failed insert: the savepoint undid it)
+      return tx.inSavepoint(() -> attempts.increment(orderId, now));
+    }
   }
 
   @Override
