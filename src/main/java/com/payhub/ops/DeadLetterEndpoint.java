@@ -1,15 +1,15 @@
 package com.payhub.ops;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueConnectionFactory;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,10 +34,12 @@ public class DeadLetterEndpoint {
   private static final String PREFIX = "DLQ.";
   private static final int MAX_PER_QUEUE = 200;
 
-  private final QueueConnectionFactory factory;
+  // plain Connection/Session only: the hub's caching factory shares one connection, and a
+  // QueueConnection taken from it would leave every later user unable to reach a topic
+  private final ConnectionFactory factory;
 
-  public DeadLetterEndpoint(jakarta.jms.ConnectionFactory factory) {
-    this.factory = (QueueConnectionFactory) factory;
+  public DeadLetterEndpoint(ConnectionFactory factory) {
+    this.factory = factory;
   }
 
   /** One dead letter. */
@@ -53,8 +55,8 @@ public class DeadLetterEndpoint {
   @ReadOperation
   public List<DeadLetter> list() throws JMSException {
     List<DeadLetter> out = new ArrayList<>();
-    try (QueueConnection c = factory.createQueueConnection()) {
-      QueueSession s = c.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+    try (Connection c = factory.createConnection()) {
+      Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
       c.start();
       for (String dlq : deadLetterQueues(s)) {
         try (QueueBrowser b = s.createBrowser(s.createQueue(fqqn(dlq)))) {
@@ -89,8 +91,8 @@ public class DeadLetterEndpoint {
     if (deadLetterQueue == null || !deadLetterQueue.startsWith(PREFIX)) {
       throw new IllegalArgumentException("deadLetterQueue must name a DLQ.<queue>");
     }
-    try (QueueConnection c = factory.createQueueConnection()) {
-      QueueSession s = c.createQueueSession(true, Session.SESSION_TRANSACTED);
+    try (Connection c = factory.createConnection()) {
+      Session s = c.createSession(true, Session.SESSION_TRANSACTED);
       c.start();
       String selector = "JMSMessageID = '" + messageId.replace("'", "''") + "'";
       try (MessageConsumer consumer =
@@ -109,11 +111,23 @@ public class DeadLetterEndpoint {
     }
   }
 
-  private static List<String> deadLetterQueues(QueueSession s) throws JMSException {
+  private static List<String> deadLetterQueues(Session s) throws JMSException {
     Queue management = s.createQueue("activemq.management");
+    TemporaryQueue replies = s.createTemporaryQueue();
     Message request = s.createMessage();
     JMSManagementHelper.putAttribute(request, ResourceNames.BROKER, "queueNames");
-    Message reply = new QueueRequestor(s, management).request(request);
+    request.setJMSReplyTo(replies);
+    Message reply;
+    try (MessageProducer producer = s.createProducer(management);
+        MessageConsumer consumer = s.createConsumer(replies)) {
+      producer.send(request);
+      reply = consumer.receive(10_000);
+    } finally {
+      replies.delete();
+    }
+    if (reply == null) {
+      throw new IllegalStateException("the broker did not answer the management request");
+    }
     Object[] result;
     try {
       // the attribute's value is the one result: the array of queue names

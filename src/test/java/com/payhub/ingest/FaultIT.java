@@ -87,6 +87,10 @@ class FaultIT extends HubTestSupport {
     assertThat(back.getStringProperty("PayHubReplayOf"))
         .isEqualTo(listed.path("messageId").asText());
     assertThat(deadLetter("DLQ.payments.inbound.misconfigured2")).as("moved, not copied").isNull();
+    // the endpoint left the hub's shared connection as it was: topics still work
+    try (var events = tapEvents()) {
+      assertThat(events.all()).isNotNull();
+    }
   }
 
   private JsonNode deadLetter(String queue) throws Exception {
