@@ -38,6 +38,10 @@ public abstract class HubTestSupport {
   protected static final Path DATA_DIR = tempDir();
   protected static final int BROKER_PORT = freePort();
   protected static final int HTTP_PORT = freePort();
+  protected static final int WEBHOOK_PORT = freePort();
+
+  /** M500005's webhook secret, made for this run (the hub reads it as a key file). */
+  protected static final Path WEBHOOK_SECRET = webhookSecret();
 
   /** Merchant keys made for this run: the hub gets the certificates, tests sign with the keys. */
   protected static final SandboxKeys.SandboxFiles MUST_SIGN_KEYS =
@@ -48,6 +52,8 @@ public abstract class HubTestSupport {
     registry.add("payhub.data-dir", DATA_DIR::toString);
     registry.add("payhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + BROKER_PORT);
     registry.add("server.port", () -> HTTP_PORT);
+    registry.add("payhub.test.webhook-port", () -> WEBHOOK_PORT);
+    registry.add("payhub.credentials[webhook-m500005].keys[0].secret", WEBHOOK_SECRET::toString);
     registry.add(
         "payhub.credentials[merchant-m400004].keys[0].certificate",
         () -> MUST_SIGN_KEYS.certificate().toString());
@@ -174,6 +180,16 @@ public abstract class HubTestSupport {
       return m.getStringProperty(name);
     } catch (JMSException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path webhookSecret() {
+    try {
+      Path p = DATA_DIR.resolve("webhook-m500005.secret");
+      Files.writeString(p, java.util.UUID.randomUUID().toString().replace("-", ""));
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
