@@ -34,13 +34,28 @@ public class AlipaySandboxRequests {
       byte[] body,
       Map<String, String> params) {}
 
+  private static final java.util.regex.Pattern TRADE =
+      java.util.regex.Pattern.compile("\"out_trade_no\":\"([^\"]+)\"");
+
   private final Deque<Received> received = new ArrayDeque<>();
 
+  /** Every request ever received, counted by method and out_trade_no (kept beyond the last 500). */
+  private final Map<String, Integer> counts = new java.util.HashMap<>();
+
   synchronized void record(Received request) {
+    java.util.regex.Matcher m = TRADE.matcher(request.params().getOrDefault("biz_content", ""));
+    if (m.find()) {
+      counts.merge(request.params().get("method") + " " + m.group(1), 1, Integer::sum);
+    }
     received.addLast(request);
     while (received.size() > KEPT) {
       received.removeFirst();
     }
+  }
+
+  /** How many {@code method} requests (e.g. alipay.trade.precreate) named this trade. */
+  public synchronized int count(String method, String outTradeNo) {
+    return counts.getOrDefault(method + " " + outTradeNo, 0);
   }
 
   /** Oldest first. */
