@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,22 @@ public class SandboxConfig {
   @Bean
   SandboxKeys payhubSandboxKeys(@Value("${payhub.data-dir}") Path dataDir) {
     return new SandboxKeys(dataDir.resolve("keys").resolve("sandbox"));
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
+  SandboxChaos sandboxChaos(
+      SandboxProperties properties,
+      @Value("${payhub.sandbox.channels.failure-rate:0}") double failureRate) {
+    return new SandboxChaos(properties, failureRate);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
+  FilterRegistrationBean<SandboxChaos> sandboxChaosFilter(SandboxChaos chaos) {
+    FilterRegistrationBean<SandboxChaos> registration = new FilterRegistrationBean<>(chaos);
+    registration.addUrlPatterns("/sandbox/*");
+    return registration;
   }
 
   @Bean(destroyMethod = "close")
