@@ -194,8 +194,7 @@ public class ChannelOutcomes {
 
   private Payment target(String paymentId) {
     return ledger
-        .find(paymentId)
-        .map(PaymentView::payment)
+        .findPayment(paymentId)
         .orElseThrow(() -> new UnknownPaymentException("paymentId=" + paymentId));
   }
 

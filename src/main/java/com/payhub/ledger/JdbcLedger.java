@@ -98,6 +98,11 @@ public class JdbcLedger implements Ledger {
   }
 
   @Override
+  public Optional<Payment> findPayment(String paymentId) {
+    return payments.find(paymentId);
+  }
+
+  @Override
   public Optional<PaymentView> findByMerchantOrder(String merchantId, String merchantOrderNo) {
     return payments.findByMerchantOrder(merchantId, merchantOrderNo).map(this::view);
   }

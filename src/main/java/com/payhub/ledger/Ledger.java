@@ -63,6 +63,9 @@ public interface Ledger {
 
   Optional<PaymentView> find(String paymentId);
 
+  /** The payment's row alone, without refunds and history (one read). */
+  Optional<Payment> findPayment(String paymentId);
+
   Optional<PaymentView> findByMerchantOrder(String merchantId, String merchantOrderNo);
 
   Optional<Refund> findRefund(String refundId);
