@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.ingest.IngestService;
 import com.payhub.ledger.Ledger;
+import com.payhub.model.Channel;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,25 @@ public class ChannelAttempts {
 
   /** Exchange property: the attempt number of this delivery (1 = first). */
   public static final String ATTEMPT = "PayHubAttempt";
+
+  /** Exchange property: the PAY a redelivery turned into a QUERY, with its body. */
+  static final String REDELIVERED_PAY = "PayHubRedeliveredPay";
+
+  /** Exchange property: true when the channel said it never got that PAY: send it now. */
+  public static final String REPAY = "PayHubRepay";
+
+  /**
+   * What each channel answers a query about an order it never received. Only this answer, to the
+   * query of a redelivered PAY, lets the PAY go out: the hub (or its link to the channel) died
+   * between recording the attempt and sending it.
+   */
+  private static final Map<Channel, String> NOT_AT_CHANNEL =
+      Map.of(
+          Channel.ALIPAY, "ACQ.TRADE_NOT_EXIST",
+          Channel.WECHATPAY, "ORDER_NOT_EXIST",
+          Channel.UNIONPAY, "34");
+
+  private record Redelivered(PaymentOrder order, Object body) {}
 
   private final Ledger ledger;
   private final ObjectMapper json;
@@ -56,6 +77,8 @@ public class ChannelAttempts {
         .register(meters)
         .increment();
     if (order.operation() == Operation.PAY) {
+      exchange.setProperty(
+          REDELIVERED_PAY, new Redelivered(order, exchange.getMessage().getBody()));
       PaymentOrder query =
           new PaymentOrder(
               order.paymentId(),
@@ -80,5 +103,39 @@ public class ChannelAttempts {
       exchange.getMessage().setBody(json.writeValueAsString(query));
       exchange.getMessage().setHeader("PayHubOperation", Operation.QUERY.name());
     }
+  }
+
+  /**
+   * In {@code direct:channel-outcome}, before anything is recorded: when this was a redelivered PAY
+   * and the channel answered its query that it has no such order, the PAY is restored (property
+   * {@value #REPAY} = true) for the adapter to send, once. Any other answer stands.
+   */
+  public void checkRepay(Exchange exchange) {
+    Redelivered pay = exchange.getProperty(REDELIVERED_PAY, Redelivered.class);
+    ChannelOutcome outcome = exchange.getProperty(ChannelOutcomes.OUTCOME, ChannelOutcome.class);
+    exchange.removeProperty(REDELIVERED_PAY);
+    boolean repay =
+        pay != null
+            && outcome != null
+            && outcome.status() == null
+            && NOT_AT_CHANNEL.get(pay.order().channel()).equals(outcome.code());
+    exchange.setProperty(REPAY, repay);
+    if (!repay) {
+      return;
+    }
+    LOG.warn(
+        "{} never received order {} (it answered {}): paying now",
+        pay.order().channel().id(),
+        pay.order().paymentId(),
+        outcome.code());
+    Counter.builder("payhub.channel.repays")
+        .description("redelivered orders sent after the channel said it never received them")
+        .tag("channel", pay.order().channel().id())
+        .register(meters)
+        .increment();
+    exchange.removeProperty(ChannelOutcomes.OUTCOME);
+    exchange.setProperty(IngestService.ORDER, pay.order());
+    exchange.getMessage().setBody(pay.body());
+    exchange.getMessage().setHeader("PayHubOperation", Operation.PAY.name());
   }
 }

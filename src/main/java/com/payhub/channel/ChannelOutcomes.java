@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Steps 10 and 11 of every adapter ({@code bean: payhubOutcomes}): the channel's answer, already
  * mapped to a {@link ChannelOutcome} in property {@value #OUTCOME}, goes through the ledger; the
- * changes it applied become events (property {@value #EVENTS}, published by {@code
- * direct:publish-events}); the body becomes the result for {@code payments.results}.
+ * changes it applied become events (written to the outbox with the change, and listed in property
+ * {@value #EVENTS}); the body becomes the result for {@code payments.results}.
  */
 @Component("payhubOutcomes")
 public class ChannelOutcomes {

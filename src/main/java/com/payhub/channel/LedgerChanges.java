@@ -9,6 +9,7 @@ import com.payhub.ledger.RefundMove;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentEvent;
 import com.payhub.model.PaymentStatus;
+import com.payhub.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -16,11 +17,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies what a channel said to the ledger and tells which events that makes: one per change the
- * ledger applied. A change the state machine refuses (a late PENDING after SUCCEEDED, say) is
- * recorded by the ledger, counted here, and makes no event.
+ * ledger applied, put in the {@link Outbox} in the same database transaction as the change (the
+ * relay publishes it on {@code payments.events} after the commit, so a crash in between loses no
+ * event). A change the state machine refuses (a late PENDING after SUCCEEDED, say) is recorded by
+ * the ledger, counted here, and makes no event.
  */
 @Component
 public class LedgerChanges {
@@ -29,10 +34,15 @@ public class LedgerChanges {
 
   private final Ledger ledger;
   private final MeterRegistry meters;
+  private final Outbox outbox;
+  private final TransactionTemplate tx;
 
-  public LedgerChanges(Ledger ledger, MeterRegistry meters) {
+  public LedgerChanges(
+      Ledger ledger, MeterRegistry meters, Outbox outbox, PlatformTransactionManager transactions) {
     this.ledger = ledger;
     this.meters = meters;
+    this.outbox = outbox;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /** What applying did: the events to publish, and the status the subject has now. */
@@ -44,13 +54,21 @@ public class LedgerChanges {
       return new Applied(List.of(), payment.status(), false);
     }
     try {
-      PaymentMove move = ledger.move(payment.paymentId(), outcome.status(), cause, outcome.ref());
-      if (!move.changed()) {
-        return new Applied(List.of(), move.payment().status(), false);
+      Applied applied =
+          tx.execute(
+              status -> {
+                PaymentMove move =
+                    ledger.move(payment.paymentId(), outcome.status(), cause, outcome.ref());
+                if (!move.changed()) {
+                  return new Applied(List.of(), move.payment().status(), false);
+                }
+                return published(
+                    List.of(event(move.payment(), move.from(), cause)), move.payment().status());
+              });
+      if (!applied.events().isEmpty()) {
+        count(payment, Operation.PAY, applied.status());
       }
-      count(move.payment(), Operation.PAY, move.payment().status());
-      return new Applied(
-          List.of(event(move.payment(), move.from(), cause)), move.payment().status(), false);
+      return applied;
     } catch (IllegalTransitionException e) {
       return refused(payment.channel().id(), payment.paymentId(), e);
     }
@@ -62,40 +80,52 @@ public class LedgerChanges {
       return new Applied(List.of(), refund.status(), false);
     }
     try {
-      RefundMove move =
-          ledger.moveRefund(refund.refundId(), outcome.status(), cause, outcome.ref());
-      if (!move.changed()) {
-        return new Applied(List.of(), move.refund().status(), false);
+      Applied applied = tx.execute(status -> applyRefund(payment, refund, outcome, cause));
+      for (PaymentEvent e : applied.events()) {
+        count(payment, e.operation(), e.status());
       }
-      List<PaymentEvent> events = new ArrayList<>();
-      Refund r = move.refund();
-      count(payment, Operation.REFUND, r.status());
-      events.add(
-          new PaymentEvent(
-              payment.paymentId(),
-              payment.merchantId(),
-              payment.merchantOrderNo(),
-              payment.channel(),
-              Operation.REFUND,
-              r.status(),
-              r.channelRefundId(),
-              r.amount(),
-              r.updatedAt(),
-              failureCode(r.status(), r.channelCode()),
-              failureCode(r.status(), r.channelMessage()),
-              r.refundId(),
-              r.refundNo(),
-              move.from(),
-              cause,
-              r.version()));
-      if (move.refundedPayment() != null) {
-        count(move.refundedPayment(), Operation.PAY, PaymentStatus.REFUNDED);
-        events.add(event(move.refundedPayment(), PaymentStatus.SUCCEEDED, cause));
-      }
-      return new Applied(events, r.status(), false);
+      return applied;
     } catch (IllegalTransitionException e) {
       return refused(payment.channel().id(), refund.refundId(), e);
     }
+  }
+
+  private Applied applyRefund(
+      Payment payment, Refund refund, ChannelOutcome outcome, String cause) {
+    RefundMove move = ledger.moveRefund(refund.refundId(), outcome.status(), cause, outcome.ref());
+    if (!move.changed()) {
+      return new Applied(List.of(), move.refund().status(), false);
+    }
+    List<PaymentEvent> events = new ArrayList<>();
+    Refund r = move.refund();
+    events.add(
+        new PaymentEvent(
+            payment.paymentId(),
+            payment.merchantId(),
+            payment.merchantOrderNo(),
+            payment.channel(),
+            Operation.REFUND,
+            r.status(),
+            r.channelRefundId(),
+            r.amount(),
+            r.updatedAt(),
+            failureCode(r.status(), r.channelCode()),
+            failureCode(r.status(), r.channelMessage()),
+            r.refundId(),
+            r.refundNo(),
+            move.from(),
+            cause,
+            r.version()));
+    if (move.refundedPayment() != null) {
+      events.add(event(move.refundedPayment(), PaymentStatus.SUCCEEDED, cause));
+    }
+    return published(events, r.status());
+  }
+
+  /** Inside the ledger's transaction: the events go to the outbox with the change. */
+  private Applied published(List<PaymentEvent> events, PaymentStatus status) {
+    events.forEach(outbox::event);
+    return new Applied(events, status, false);
   }
 
   private Applied refused(String channel, String id, IllegalTransitionException e) {

@@ -59,6 +59,24 @@ public record PaymentOrder(
         createdAt);
   }
 
+  /** The same order under the hub id the ledger gave it (a resubmission carries its own). */
+  public PaymentOrder withPaymentId(String id) {
+    return new PaymentOrder(
+        id,
+        merchantId,
+        merchantOrderNo,
+        channel,
+        operation,
+        amount,
+        subject,
+        refundNo,
+        channelTransactionId,
+        notifyUrl,
+        attributes,
+        sourceDialect,
+        createdAt);
+  }
+
   public PaymentOrder withMerchantOrderNo(String orderNo) {
     return new PaymentOrder(
         paymentId,

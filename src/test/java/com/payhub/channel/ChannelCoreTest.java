@@ -21,9 +21,11 @@ import com.payhub.model.Operation;
 import com.payhub.model.PaymentEvent;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
+import com.payhub.outbox.Outbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The channel-independent halves of adapters and notification endpoints against a real (H2) ledger:
@@ -58,6 +61,7 @@ class ChannelCoreTest {
   private JdbcLedger ledger;
   private ChannelOutcomes outcomes;
   private ChannelNotices notices;
+  private Outbox outbox;
 
   @BeforeEach
   void ledger() {
@@ -69,8 +73,10 @@ class ChannelCoreTest {
             "sa",
             "");
     Flyway.configure().dataSource(db).load().migrate();
-    ledger = new JdbcLedger(db);
-    LedgerChanges changes = new LedgerChanges(ledger, meters);
+    JdbcTransactionManager transactions = new JdbcTransactionManager(db);
+    ledger = new JdbcLedger(db, transactions, Clock.systemUTC());
+    outbox = new Outbox(db, json, Clock.systemUTC(), "payments.events");
+    LedgerChanges changes = new LedgerChanges(ledger, meters, outbox, transactions);
     outcomes = new ChannelOutcomes(ledger, changes, json);
     PayHubProperties.Merchant merchant =
         new PayHubProperties.Merchant(
@@ -112,6 +118,9 @@ class ChannelCoreTest {
               assertThat(ev.cause()).isEqualTo("adapter:alipay:PAY");
               assertThat(ev.version()).as("RECEIVED 0, DISPATCHED 1, PENDING 2").isEqualTo(2);
             });
+    assertThat(outbox.pending())
+        .as("the event waits in the outbox, committed with the change")
+        .isOne();
     JsonNode result = json.readTree(e.getMessage().getBody(String.class));
     assertThat(result.path("status").asText()).isEqualTo("PENDING");
     assertThat(result.path("details").path("qrCode").asText()).isEqualTo("https://qr.example/abc");
@@ -125,6 +134,7 @@ class ChannelCoreTest {
     again.setProperty(ChannelOutcomes.OUTCOME, ChannelOutcome.pending("10000", "Success"));
     outcomes.record(again);
     assertThat(events(again)).isEmpty();
+    assertThat(outbox.pending()).isOne();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.EventTap;
 import com.payhub.HubTestSupport;
 import com.payhub.Samples;
+import com.payhub.ledger.Ledger;
 import com.payhub.model.PaymentEvent;
 import com.payhub.model.PaymentStatus;
 import com.payhub.sandbox.unionpay.UnionPaySandboxGateway;
@@ -29,12 +30,16 @@ class RedeliveryIT extends HubTestSupport {
 
   @Autowired UnionPaySandboxGateway unionpay;
 
-  @Test
-  void aRedeliveredPayQueriesTheChannelInsteadOfPayingAgain() throws Exception {
-    String orderNo = "REDELIV" + System.nanoTime() % 10_000_000;
+  @Autowired Ledger ledger;
+
+  /**
+   * A UnionPay order taken over HTTP and caught on its channel queue, sealed, before an adapter.
+   */
+  private record Caught(
+      String orderNo, String paymentId, String sealed, Map<String, String> properties) {}
+
+  private Caught catchSealedOrder(String orderNo) throws Exception {
     Map<String, String> properties = new HashMap<>();
-    String sealed;
-    String paymentId;
     pauseAdapters();
     try {
       HttpResponse<String> r =
@@ -49,9 +54,8 @@ class RedeliveryIT extends HubTestSupport {
                       "attributes",
                       "{\"accNo\":\"6216261000000000018\"}")));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-      paymentId = JSON.readTree(r.body()).path("paymentId").asText();
+      String paymentId = JSON.readTree(r.body()).path("paymentId").asText();
       Message m = receive("payments.channel.unionpay", "PayHubPaymentId = '" + paymentId + "'");
-      sealed = text(m);
       for (Object name : Collections.list(m.getPropertyNames())) {
         String n = name.toString();
         // a broker redelivery is the same message: it never meets duplicate detection
@@ -59,9 +63,19 @@ class RedeliveryIT extends HubTestSupport {
           properties.put(n, m.getStringProperty(n));
         }
       }
+      return new Caught(orderNo, paymentId, text(m), properties);
     } finally {
       resumeAdapters();
     }
+  }
+
+  @Test
+  void aRedeliveredPayQueriesTheChannelInsteadOfPayingAgain() throws Exception {
+    String orderNo = "REDELIV" + System.nanoTime() % 10_000_000;
+    Caught caught = catchSealedOrder(orderNo);
+    String paymentId = caught.paymentId();
+    String sealed = caught.sealed();
+    Map<String, String> properties = caught.properties();
 
     try (EventTap events = tapEvents()) {
       send("payments.channel.unionpay", sealed, properties);
@@ -85,6 +99,30 @@ class RedeliveryIT extends HubTestSupport {
       assertThat(events.of(paymentId))
           .extracting(PaymentEvent::status)
           .containsExactlyInAnyOrder(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void aPayRecordedButNeverSentGoesOutOnceTheChannelSaysItNeverGotIt() throws Exception {
+    String orderNo = "NEVERSENT" + System.nanoTime() % 10_000_000;
+    Caught caught = catchSealedOrder(orderNo);
+    // the hub recorded the attempt, then died before the request left it
+    assertThat(ledger.recordAttempt(caught.paymentId(), "PAY")).isEqualTo(1);
+
+    try (EventTap events = tapEvents()) {
+      send("payments.channel.unionpay", caught.sealed(), caught.properties());
+
+      PaymentEvent paid =
+          events.await(
+              caught.paymentId(),
+              e -> e.status() == PaymentStatus.SUCCEEDED,
+              Duration.ofSeconds(30));
+      assertThat(paid.amount().minor()).isEqualTo(10000);
+      assertThat(unionpay.received(orderNo))
+          .extracting(q -> q.fields().get("txnType"))
+          .as("asked first (respCode 34: no such order), then paid once")
+          .startsWith("00")
+          .containsOnlyOnce("01");
     }
   }
 }

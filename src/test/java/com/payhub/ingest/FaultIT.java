@@ -116,7 +116,7 @@ class FaultIT extends HubTestSupport {
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(r.body())
-        .contains("Nothing was dispatched")
+        .contains("with the same merchant order number")
         .doesNotContain("no-such-dialect")
         .doesNotContain("Exception");
   }

@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.HubTestSupport;
 import com.payhub.Samples;
+import com.payhub.ingest.IngestService;
+import com.payhub.model.PaymentOrder;
+import com.payhub.model.PaymentStatus;
+import com.payhub.outbox.Outbox;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +54,10 @@ class LedgerIT extends HubTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired Outbox outbox;
+  @Autowired IngestService ingest;
+  @Autowired Ledger ledger;
+  @Autowired org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ broker;
 
   @Test
   void aResubmittedOrderIsAnsweredWithTheExistingPaymentAndNotDispatchedTwice() throws Exception {
@@ -78,6 +91,46 @@ class LedgerIT extends HubTestSupport {
         .as("dispatched once")
         .isNull();
     assertThat(rows(orderNo)).isEqualTo(1);
+  }
+
+  @Test
+  void aResubmissionFinishesTheDispatchOfAnOrderTheLedgerTookButNeverDispatched() throws Exception {
+    // the first submission got as far as the ledger (RECEIVED), then the hub died
+    String orderNo = "STUCK" + shortId();
+    Exchange first = new DefaultExchange(camelContext);
+    first.getMessage().setBody(Samples.canonical(orderNo, null));
+    first.getMessage().setHeader("PayHubDialect", "canonical");
+    first.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+    ingest.ingest(first);
+    String paymentId =
+        ledger
+            .admit(first.getProperty(IngestService.ORDER, PaymentOrder.class), "test:died")
+            .payment()
+            .paymentId();
+
+    // the sender did not get an answer and sends the order again
+    HttpResponse<String> again =
+        post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null));
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).get("paymentId").asText()).isEqualTo(paymentId);
+
+    Message dispatched =
+        receive("payments.channel.alipay", "PayHubPaymentId = '" + paymentId + "'");
+    assertThat(property(dispatched, "_AMQ_DUPL_ID")).isEqualTo(paymentId + ":PAY");
+    assertThat(JSON.readTree(text(dispatched)).get("paymentId").asText())
+        .as("the sealed order carries the ledger's id, not the resubmission's")
+        .isEqualTo(paymentId);
+    assertThat(ledger.findPayment(paymentId).orElseThrow().status())
+        .isEqualTo(PaymentStatus.DISPATCHED);
+
+    // a third copy finds it DISPATCHED: answered, not dispatched again
+    post("/api/v1/payments", "application/json", Samples.canonical(orderNo, null));
+    var quick = jms();
+    quick.setReceiveTimeout(1_000);
+    assertThat(
+            quick.receiveSelected(
+                "payments.channel.alipay", "PayHubPaymentId = '" + paymentId + "'"))
+        .isNull();
   }
 
   @Test
@@ -174,7 +227,9 @@ class LedgerIT extends HubTestSupport {
     assertThat(idsByOrder).hasSize(orders);
     assertThat(idsByOrder.values())
         .allSatisfy(ids -> assertThat(ids).as("both copies name one payment").hasSize(1));
-    assertThat(duplicates.stream().filter(d -> d).count()).isEqualTo(orders);
+    // at least one copy of each order is answered as a duplicate; both are when the first copy's
+    // queue transaction rolled back after the ledger took it (the redelivery finds it there)
+    assertThat(duplicates.stream().filter(d -> d).count()).isGreaterThanOrEqualTo(orders);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from payment where merchant_order_no like ?",
@@ -184,21 +239,43 @@ class LedgerIT extends HubTestSupport {
 
     Set<String> paymentIds = new HashSet<>();
     idsByOrder.values().forEach(paymentIds::addAll);
-    Integer onQueue =
-        jms()
-            .browse(
-                "payments.channel.alipay",
-                (session, browser) -> {
-                  int n = 0;
-                  for (var e = browser.getEnumeration(); e.hasMoreElements(); ) {
-                    if (paymentIds.contains(
-                        ((Message) e.nextElement()).getStringProperty("PayHubPaymentId"))) {
-                      n++;
-                    }
+    // the relay sends the committed orders from the outbox: take them off the channel queue (the
+    // adapters are paused) until each order arrived, then check that no second copy follows
+    Map<String, Integer> onQueue = new ConcurrentHashMap<>();
+    drain(paymentIds, onQueue, Duration.ofSeconds(60), orders);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.pending() == 0);
+    drain(paymentIds, onQueue, Duration.ofSeconds(2), Integer.MAX_VALUE);
+    var q = broker.getActiveMQServer().locateQueue("payments.channel.alipay");
+    assertThat(onQueue)
+        .as(
+            "every order reached its channel queue (queue now: %d messages, %d delivering, %d"
+                + " consumers, %d added)",
+            q.getMessageCount(), q.getDeliveringCount(), q.getConsumerCount(), q.getMessagesAdded())
+        .hasSize(orders);
+    assertThat(onQueue.values()).as("each exactly once").containsOnly(1);
+  }
+
+  /** Receives from payments.channel.alipay until {@code enough} orders of ours or a quiet gap. */
+  private void drain(Set<String> ours, Map<String, Integer> seen, Duration quiet, int enough) {
+    jms()
+        .execute(
+            session -> {
+              try (MessageConsumer c =
+                  session.createConsumer(session.createQueue("payments.channel.alipay"))) {
+                while (seen.size() < enough) {
+                  Message m = c.receive(quiet.toMillis());
+                  if (m == null) {
+                    break;
                   }
-                  return n;
-                });
-    assertThat(onQueue).as("one message per order on the channel queue").isEqualTo(orders);
+                  String id = m.getStringProperty("PayHubPaymentId");
+                  if (ours.contains(id)) {
+                    seen.merge(id, 1, Integer::sum);
+                  }
+                }
+              }
+              return null;
+            },
+            true);
   }
 
   private JsonNode viaHttp(String orderNo) throws Exception {

@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * embedded file database), or a schema of its own on the PostgreSQL server named by {@value
  * #URL_VARIABLE} (system property or environment variable), dropped again on {@link #close}.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
   static final String URL_VARIABLE = "PAYHUB_TEST_JDBC_URL";
 
@@ -28,7 +28,7 @@ final class TestDatabase implements AutoCloseable {
     this.drop = drop;
   }
 
-  static TestDatabase h2() {
+  public static TestDatabase h2() {
     String db = "ledger_" + suffix();
     DataSource ds =
         new DriverManagerDataSource("jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1", "sa", "");
@@ -37,7 +37,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** Skips the calling test (an assumption, not a failure) when no PostgreSQL URL is given. */
-  static TestDatabase postgres() {
+  public static TestDatabase postgres() {
     String url = postgresUrl();
     assumeTrue(url != null, URL_VARIABLE + " is not set: PostgreSQL ledger tests skipped");
     String schema = "ledger_test_" + suffix();
@@ -63,7 +63,7 @@ final class TestDatabase implements AutoCloseable {
     return url == null || url.isBlank() ? null : url.trim();
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return dataSource;
   }
 
