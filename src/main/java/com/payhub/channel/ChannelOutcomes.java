@@ -105,6 +105,7 @@ public class ChannelOutcomes {
                           order.merchantId() + "/" + order.merchantOrderNo()));
       payment = view.payment();
       refund = RefundQuery.refund(view, order).orElse(null);
+      // a refund number the payment does not have (a merchant's typo): nothing to move
       applied =
           refund == null
               ? new LedgerChanges.Applied(List.of(), payment.status(), false)
