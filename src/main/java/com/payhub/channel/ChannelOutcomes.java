@@ -94,6 +94,22 @@ public class ChannelOutcomes {
     } else if (order.operation() == Operation.PAY) {
       payment = target(order.paymentId());
       applied = changes.payment(payment, outcome, cause);
+    } else if (RefundQuery.is(order)) {
+      // a QUERY about one of the payment's refunds (the janitor's): the answer moves the refund
+      PaymentView view =
+          ledger
+              .findByMerchantOrder(order.merchantId(), order.merchantOrderNo())
+              .orElseThrow(
+                  () ->
+                      new UnknownPaymentException(
+                          order.merchantId() + "/" + order.merchantOrderNo()));
+      payment = view.payment();
+      refund = RefundQuery.refund(view, order).orElse(null);
+      // a refund number the payment does not have (a merchant's typo): nothing to move
+      applied =
+          refund == null
+              ? new LedgerChanges.Applied(List.of(), payment.status(), false)
+              : changes.refund(payment, refund, outcome, cause);
     } else {
       // QUERY and CLOSE name the payment by the merchant's order number (sealed in the body; the
       // headers beside it are not)

@@ -27,6 +27,7 @@ public class JdbcLedger implements Ledger {
   private final InboxTable inbox;
   private final AnswerTable answers;
   private final AttemptTable attempts;
+  private final RefundCheckTable refundChecks;
   private final LedgerTransactions tx;
   private final LedgerClock clock;
   private final PaymentTransitions transitions;
@@ -51,6 +52,7 @@ public class JdbcLedger implements Ledger {
     this.inbox = new InboxTable(jdbc);
     this.answers = new AnswerTable(jdbc);
     this.attempts = new AttemptTable(jdbc);
+    this.refundChecks = new RefundCheckTable(jdbc);
     this.tx = new LedgerTransactions(transactionManager);
     this.clock = new LedgerClock(clock);
     Refusals refusals = new Refusals(history, tx, this.clock);
@@ -156,6 +158,34 @@ public class JdbcLedger implements Ledger {
   @Override
   public boolean claimCheck(String paymentId, int checksSoFar, Instant nextAt) {
     return payments.claimCheck(paymentId, checksSoFar, nextAt);
+  }
+
+  @Override
+  public List<DueRefundCheck> refundsDueForCheck(Instant staleBefore, int limit) {
+    return refundChecks
+        .due(
+            java.util.EnumSet.of(
+                PaymentStatus.RECEIVED, PaymentStatus.DISPATCHED, PaymentStatus.PENDING),
+            staleBefore,
+            clock.now(),
+            limit)
+        .stream()
+        .map(
+            d ->
+                new DueRefundCheck(
+                    d.refund(), payments.find(d.refund().paymentId()).orElseThrow(), d.checks()))
+        .toList();
+  }
+
+  @Override
+  public boolean claimRefundCheck(String refundId, int checksSoFar, Instant nextAt) {
+    try {
+      // in a savepoint: a lost race is a failed insert, which PostgreSQL would not forgive the
+      // rest of a caller's transaction
+      return tx.inSavepoint(() -> refundChecks.claim(refundId, checksSoFar, nextAt));
+    } catch (DuplicateKeyException e) {
+      return false; // another replica claimed the first check
+    }
   }
 
   @Override

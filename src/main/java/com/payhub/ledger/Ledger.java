@@ -108,6 +108,20 @@ public interface Ledger {
    */
   boolean claimCheck(String paymentId, int checksSoFar, Instant nextAt);
 
+  /**
+   * Open refunds (RECEIVED, DISPATCHED or PENDING) due for a check, each with its payment: never
+   * checked and unchanged since {@code staleBefore}, or whose scheduled check is due now; oldest
+   * first. The refund's counterpart of {@link #dueForCheck}.
+   */
+  List<DueRefundCheck> refundsDueForCheck(Instant staleBefore, int limit);
+
+  /**
+   * Claims check number {@code checksSoFar + 1} of a refund and schedules the one after at {@code
+   * nextAt}. Of several callers (replicas) with the same {@code checksSoFar}, exactly one gets
+   * true.
+   */
+  boolean claimRefundCheck(String refundId, int checksSoFar, Instant nextAt);
+
   /** How many transitions the state machines have refused so far (all payments). */
   long countRefusedTransitions();
 }

@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /** SQL for the {@code refund} table. */
 final class RefundTable {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "refund_id, payment_id, merchant_id, refund_no, amount_minor, currency, status,"
           + " channel_refund_id, channel_code, channel_message, created_at, updated_at, version";
 
-  private static final RowMapper<Refund> MAPPER =
+  static final RowMapper<Refund> MAPPER =
       (rs, i) ->
           new Refund(
               rs.getString("refund_id"),

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * that waits too long for a final answer is queried at its channel, again and again on the
  * configured schedule; after the last query it becomes NEEDS_REVIEW, with an event, for a person to
  * settle. A payment still RECEIVED was never sent (ingest marks DISPATCHED before the send): it
- * goes to NEEDS_REVIEW at once. Nothing here ever pays again.
+ * goes to NEEDS_REVIEW at once. Refunds are swept the same way in each sweep ({@link
+ * StuckRefunds}). Nothing here ever pays or refunds again.
  */
 @Component("payhubJanitor")
 @EnableConfigurationProperties(JanitorProperties.class)
@@ -39,6 +40,7 @@ public class StuckPayments {
   private final Ledger ledger;
   private final LedgerChanges changes;
   private final ChannelOutcomes outcomes;
+  private final StuckRefunds refunds;
   private final JanitorProperties properties;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -47,20 +49,23 @@ public class StuckPayments {
       Ledger ledger,
       LedgerChanges changes,
       ChannelOutcomes outcomes,
+      StuckRefunds refunds,
       JanitorProperties properties,
       MeterRegistry meters,
       Clock clock) {
     this.ledger = ledger;
     this.changes = changes;
     this.outcomes = outcomes;
+    this.refunds = refunds;
     this.properties = properties;
     this.meters = meters;
     this.clock = clock;
   }
 
   /**
-   * One sweep: body = the QUERY orders to dispatch; property {@value ChannelOutcomes#EVENTS} = the
-   * events of payments that became NEEDS_REVIEW.
+   * One sweep over payments, then refunds ({@link StuckRefunds}): body = the QUERY orders to
+   * dispatch; property {@value ChannelOutcomes#EVENTS} = the events of payments and refunds that
+   * became NEEDS_REVIEW.
    */
   public void sweep(Exchange exchange) throws JsonProcessingException {
     Instant now = clock.instant();
@@ -89,6 +94,7 @@ public class StuckPayments {
         count("query");
       }
     }
+    refunds.sweep(now, queries, events);
     exchange.setProperty(ChannelOutcomes.EVENTS, outcomes.eventsJson(events));
     exchange.getMessage().setBody(queries);
   }

@@ -12,7 +12,8 @@ import com.payhub.model.Money;
  * .42 PENDING_THEN_SUCCEED  queries answer "waiting" a few times; the success notification comes later
  * .43 SLOW                  the answer takes slow-delay (still inside the hub's read timeout)
  * .44 SERVER_ERROR          HTTP 503, no signature
- * .45 TIMEOUT               the answer takes timeout-delay (beyond the hub's read timeout); nothing is charged
+ * .45 TIMEOUT               the answer takes timeout-delay (beyond the hub's read timeout); nothing is
+ *                           charged; a refund is made, but not notified: only a refund query tells
  * .46 DUPLICATE_NOTIFY      the notification is sent twice
  * .47 PAY_FAILS             the request is accepted, the notification reports failure / closed
  * .48 BAD_SIGNATURE         the answer is signed with a key the hub does not trust; nothing is charged

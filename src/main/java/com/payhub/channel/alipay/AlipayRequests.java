@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.payhub.channel.RefundQuery;
 import com.payhub.config.MerchantRegistry;
 import com.payhub.ingest.IngestService;
 import com.payhub.model.Channel;
@@ -29,6 +30,9 @@ public class AlipayRequests {
 
   /** Exchange property: the OpenAPI method called, e.g. {@code alipay.trade.precreate}. */
   public static final String METHOD = "PayHubAlipayMethod";
+
+  /** The query of one refund: a QUERY order that names a refund number ({@link RefundQuery}). */
+  public static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
 
   /** Alipay reads {@code timestamp} as Beijing time, whatever the server's zone. */
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -73,7 +77,7 @@ public class AlipayRequests {
 
   /** The OpenAPI parameters for one order, without {@code sign}. */
   public Map<String, String> params(PaymentOrder order) throws JsonProcessingException {
-    String method = method(order.operation());
+    String method = RefundQuery.is(order) ? REFUND_QUERY : method(order.operation());
     Map<String, String> params = new LinkedHashMap<>();
     params.put("app_id", appId(order));
     params.put("method", method);
@@ -122,6 +126,10 @@ public class AlipayRequests {
       case QUERY, CLOSE -> {
         if (order.channelTransactionId() != null) {
           biz.put("trade_no", order.channelTransactionId());
+        }
+        if (RefundQuery.is(order)) {
+          // the refund's out_request_no: the hub always sends the refund number with a refund
+          biz.put("out_request_no", order.refundNo());
         }
       }
     }

@@ -44,7 +44,13 @@ public class AlipayResponses {
       throw new ChannelCallException(
           "RESPONSE_MISMATCH", "the answer names another out_trade_no than the request");
     }
+    boolean refundQuery =
+        AlipayRequests.REFUND_QUERY.equals(
+            exchange.getProperty(AlipayRequests.METHOD, String.class));
     exchange.setProperty(
-        ChannelOutcomes.OUTCOME, AlipayOutcomeMapping.map(order.operation(), member));
+        ChannelOutcomes.OUTCOME,
+        refundQuery
+            ? AlipayRefundQueryMapping.map(member, order.refundNo())
+            : AlipayOutcomeMapping.map(order.operation(), member));
   }
 }

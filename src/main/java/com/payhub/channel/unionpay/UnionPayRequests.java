@@ -2,6 +2,7 @@ package com.payhub.channel.unionpay;
 
 import com.payhub.channel.ChannelOutcome;
 import com.payhub.channel.ChannelOutcomes;
+import com.payhub.channel.RefundQuery;
 import com.payhub.config.MerchantRegistry;
 import com.payhub.config.PayHubProperties.Merchant;
 import com.payhub.crypto.KeyEntry;
@@ -126,12 +127,26 @@ public class UnionPayRequests {
   }
 
   private void query(Exchange exchange, PaymentOrder order, Map<String, String> f) {
-    Payment payment = byOrder(order).payment();
+    PaymentView view = byOrder(order);
+    String orderId = view.payment().merchantOrderNo();
+    Instant txnTime = view.payment().createdAt();
+    if (RefundQuery.is(order)) {
+      // a refund is a transaction of its own: its orderId (the refund number) and txnTime
+      Refund refund = RefundQuery.refund(view, order).orElse(null);
+      if (refund == null) {
+        skip(
+            exchange,
+            ChannelOutcome.unchanged("UNKNOWN_REFUND", "the payment has no such refund number"));
+        return;
+      }
+      orderId = refund.refundNo();
+      txnTime = refund.createdAt();
+    }
     f.put("txnType", "00");
     f.put("txnSubType", "00");
     f.put("bizType", "000000");
-    f.put("orderId", payment.merchantOrderNo());
-    f.put("txnTime", UnionPayTime.format(payment.createdAt()));
+    f.put("orderId", orderId);
+    f.put("txnTime", UnionPayTime.format(txnTime));
     call(exchange, QUERY, f);
   }
 

@@ -17,6 +17,10 @@ public final class WechatPayAnswers {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A refund's documented {@code status} values. */
+  private static final java.util.Set<String> REFUND_STATES =
+      java.util.Set.of("SUCCESS", "CLOSED", "PROCESSING", "ABNORMAL");
+
   private WechatPayAnswers() {}
 
   /**
@@ -30,7 +34,7 @@ public final class WechatPayAnswers {
     }
     return switch (call.operation()) {
       case PAY -> pay(json);
-      case QUERY -> query(call, json);
+      case QUERY -> call.refundNo() != null ? refundQuery(call, json) : query(call, json);
       case CLOSE -> ChannelOutcome.of(PaymentStatus.CLOSED, null, null, null);
       case REFUND -> refund(call, json);
     };
@@ -88,6 +92,20 @@ public final class WechatPayAnswers {
               + call.expected().minor());
     }
     return ChannelOutcome.of(status, refundId, state == null ? "NO_REFUND_STATUS" : state, null);
+  }
+
+  /**
+   * {@code GET /v3/refund/domestic/refunds/{out_refund_no}}: the refund as it stands, mapped like
+   * the answer to the REFUND itself (SUCCESS, CLOSED / ABNORMAL, PROCESSING), with the same checks
+   * of the refund number, order and amount; a status WeChat does not document changes nothing.
+   */
+  private static ChannelOutcome refundQuery(WechatPayCall call, JsonNode json) {
+    String state = text(json, "status");
+    if (state == null || !REFUND_STATES.contains(state)) {
+      same("out_refund_no", call.refundNo(), text(json, "out_refund_no"));
+      return ChannelOutcome.unchanged(state == null ? "NO_REFUND_STATUS" : state, null);
+    }
+    return refund(call, json);
   }
 
   /**

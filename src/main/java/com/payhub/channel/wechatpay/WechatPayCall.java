@@ -11,9 +11,10 @@ import com.payhub.model.Operation;
  * @param operation what was asked
  * @param mchId the merchant account the request named
  * @param outTradeNo the merchant's order number
- * @param refundNo the merchant's refund number (REFUND only)
- * @param expected the payment's amount for PAY and QUERY, the refund's for REFUND; null when
- *     unknown
+ * @param refundNo the merchant's refund number: REFUND, and a QUERY about a refund ({@link
+ *     com.payhub.channel.RefundQuery})
+ * @param expected the payment's amount for PAY and QUERY, the refund's for REFUND and a refund
+ *     query; null when unknown
  */
 public record WechatPayCall(
     Operation operation, String mchId, String outTradeNo, String refundNo, Money expected) {

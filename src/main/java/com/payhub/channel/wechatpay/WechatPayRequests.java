@@ -2,10 +2,12 @@ package com.payhub.channel.wechatpay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.payhub.channel.RefundQuery;
 import com.payhub.config.MerchantRegistry;
 import com.payhub.ingest.IngestService;
 import com.payhub.ledger.Ledger;
 import com.payhub.ledger.PaymentView;
+import com.payhub.ledger.Refund;
 import com.payhub.ledger.UnknownPaymentException;
 import com.payhub.model.Channel;
 import com.payhub.model.Dialect;
@@ -66,8 +68,14 @@ public class WechatPayRequests {
       }
       case QUERY -> {
         method = "GET";
-        target = "/v3/pay/transactions/out-trade-no/" + segment(outTradeNo) + "?mchid=" + mchId;
-        expected = payment(order).payment().amount();
+        if (RefundQuery.is(order)) {
+          // a direct merchant's refund query names no mchid: the Authorization's is the one
+          target = "/v3/refund/domestic/refunds/" + segment(order.refundNo());
+          expected = RefundQuery.refund(payment(order), order).map(Refund::amount).orElse(null);
+        } else {
+          target = "/v3/pay/transactions/out-trade-no/" + segment(outTradeNo) + "?mchid=" + mchId;
+          expected = payment(order).payment().amount();
+        }
       }
       case CLOSE -> {
         method = "POST";

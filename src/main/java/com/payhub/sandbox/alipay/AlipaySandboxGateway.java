@@ -110,6 +110,7 @@ public class AlipaySandboxGateway {
             "alipay.trade.precreate",
             "alipay.trade.query",
             "alipay.trade.refund",
+            "alipay.trade.fastpay.refund.query",
             "alipay.trade.close")
         .contains(method)) {
       return AlipaySandboxAnswer.error(
@@ -137,6 +138,7 @@ public class AlipaySandboxGateway {
       case "alipay.trade.precreate" -> trades.precreate(params, biz);
       case "alipay.trade.query" -> trades.query(params, biz);
       case "alipay.trade.refund" -> refunds.refund(params, biz);
+      case "alipay.trade.fastpay.refund.query" -> refunds.query(params, biz);
       default -> trades.close(params, biz);
     };
   }

@@ -18,7 +18,9 @@ import java.util.Map;
  * What the sandbox UnionPay does with a request whose signature it verified: consume (01), refund
  * (04), cancellation (31) and query (00), steered by {@link SandboxBehaviour} through the amount's
  * last two digits (a refund by its own amount). Notifications go to the request's {@code backUrl}
- * and are resent until the hub answers HTTP 200.
+ * and are resent until the hub answers HTTP 200. A TIMEOUT consume charges nothing; a TIMEOUT
+ * refund is made but answered after the hub's read timeout and never notified, so only a query of
+ * the refund's own orderId and txnTime tells the hub.
  */
 final class UnionPaySandboxOperations {
 
@@ -68,6 +70,13 @@ final class UnionPaySandboxOperations {
         return new Answer(503, "Service Unavailable");
       }
       case TIMEOUT -> {
+        if (txnType.equals("04") && !trades.taken(f.get("merId"), f.get("orderId"))) {
+          // a refund is made, only its answer is lost (and no notification follows): the hub
+          // learns of it by querying the refund's own orderId and txnTime
+          Answer made = refund(f, amount, behaviour);
+          pause(properties.timeoutDelay());
+          return made;
+        }
         pause(properties.timeoutDelay()); // the hub has given up by now; nothing is charged
         return refused(f, ACCEPTED, ACCEPTED_MESSAGE);
       }
@@ -171,6 +180,7 @@ final class UnionPaySandboxOperations {
         trade.settle(State.FAILED, ISSUER_FAILED, ISSUER_FAILED_MESSAGE);
         notify(trade, 1);
       }
+      case TIMEOUT -> trade.settle(State.SUCCEEDED, null, null); // a refund, never notified
       case DUPLICATE_NOTIFY -> {
         trade.settle(State.SUCCEEDED, null, null);
         notify(trade, 2);

@@ -112,6 +112,16 @@ public class WechatPaySandboxController {
     return answer(refunds.refund(call.mchId, call.json));
   }
 
+  @GetMapping("/v3/refund/domestic/refunds/{outRefundNo}")
+  ResponseEntity<byte[]> refundQuery(HttpServletRequest request, @PathVariable String outRefundNo)
+      throws Exception {
+    Call call = accept(request, null);
+    if (call.refusal != null) {
+      return call.refusal;
+    }
+    return answer(refunds.query(call.mchId, outRefundNo));
+  }
+
   /** A verified request (its merchant and JSON body), or the refusal to answer with. */
   private record Call(String mchId, JsonNode json, ResponseEntity<byte[]> refusal) {}
 

@@ -18,9 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /v3/refund/domestic/refunds} in the sandbox WeChat Pay. A refund is accepted as
- * PROCESSING, and its REFUND.SUCCESS notification follows (REFUND.ABNORMAL for PAY_FAILS); the
- * refund amount's last two digits pick the behaviour ({@link SandboxBehaviour}).
+ * {@code POST /v3/refund/domestic/refunds} and {@code GET /v3/refund/domestic/refunds/{no}} in the
+ * sandbox WeChat Pay. A refund is accepted as PROCESSING, and its REFUND.SUCCESS notification
+ * follows (REFUND.ABNORMAL for PAY_FAILS); the refund amount's last two digits pick the behaviour
+ * ({@link SandboxBehaviour}). A TIMEOUT refund is made, but answered after the hub's read timeout
+ * and never notified: only a query tells.
  */
 @Component
 @ConditionalOnProperty(name = SandboxConfig.ENABLED, havingValue = "true", matchIfMissing = true)
@@ -63,7 +65,7 @@ public class WechatPaySandboxRefunds {
     }
     ObjectNode existing = refunds.get(outRefundNo);
     if (existing != null) {
-      return WechatPaySandboxAnswer.ok(existing.deepCopy()); // the same refund asked again
+      return WechatPaySandboxAnswer.ok(copy(existing)); // the same refund asked again
     }
     if (!trade.paid()) {
       return error(400, "INVALID_REQUEST", "订单未支付，不能退款");
@@ -75,9 +77,6 @@ public class WechatPaySandboxRefunds {
     switch (behaviour) {
       case SERVER_ERROR -> {
         return unsigned(503, "SYSTEM_ERROR", "系统繁忙，请稍后重试");
-      }
-      case TIMEOUT -> {
-        return unsigned(500, "SYSTEM_ERROR", "系统超时").after(properties.timeoutDelay());
       }
       case DECLINE -> {
         return error(403, "NOT_ENOUGH", "基本账户余额不足 (sandbox DECLINE)");
@@ -98,6 +97,13 @@ public class WechatPaySandboxRefunds {
     if (!fails) {
       trade.refunded(refund.longValue());
     }
+    WechatPaySandboxAnswer answer = WechatPaySandboxAnswer.ok(copy(accepted));
+    settle(accepted, fails ? "ABNORMAL" : "SUCCESS");
+    if (behaviour == SandboxBehaviour.TIMEOUT) {
+      // the money moved, but the answer comes after the hub's read timeout and no notification
+      // follows: only the refund query finds out
+      return answer.after(properties.timeoutDelay());
+    }
     if (notifyUrl != null) {
       String status = fails ? "ABNORMAL" : "SUCCESS";
       notifications.send(
@@ -109,8 +115,37 @@ public class WechatPaySandboxRefunds {
           outTradeNo + ":" + outRefundNo + ":REFUND." + status,
           behaviour == SandboxBehaviour.DUPLICATE_NOTIFY ? 2 : 1);
     }
-    WechatPaySandboxAnswer answer = WechatPaySandboxAnswer.ok(accepted.deepCopy());
     return behaviour == SandboxBehaviour.SLOW ? answer.after(properties.slowDelay()) : answer;
+  }
+
+  /**
+   * {@code GET /v3/refund/domestic/refunds/{out_refund_no}}: the refund as it stands now (its
+   * {@code status} SUCCESS once the money moved, ABNORMAL for PAY_FAILS), or 404
+   * RESOURCE_NOT_EXISTS for a refund this merchant never made here.
+   */
+  WechatPaySandboxAnswer query(String signedMchId, String outRefundNo) {
+    ObjectNode refund = outRefundNo == null ? null : refunds.get(outRefundNo);
+    if (refund == null
+        || trades.trade(text(refund, "out_trade_no"), signedMchId, signedMchId) == null) {
+      return error(404, "RESOURCE_NOT_EXISTS", "退款单不存在");
+    }
+    return WechatPaySandboxAnswer.ok(copy(refund));
+  }
+
+  /** The refund's final status, as queries see it from now on. */
+  private static void settle(ObjectNode refund, String status) {
+    synchronized (refund) {
+      refund.put("status", status);
+      if (status.equals("SUCCESS")) {
+        refund.put("success_time", WechatPaySandboxTrade.now());
+      }
+    }
+  }
+
+  private static ObjectNode copy(ObjectNode refund) {
+    synchronized (refund) {
+      return refund.deepCopy();
+    }
   }
 
   private static ObjectNode record(WechatPaySandboxTrade trade, String outRefundNo, long amount) {

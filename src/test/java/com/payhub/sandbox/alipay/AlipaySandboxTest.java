@@ -40,6 +40,7 @@ class AlipaySandboxTest {
   private SandboxNotifier notifier;
   private AlipaySandboxGateway gateway;
   private AlipaySandboxRequests requests;
+  private AlipaySandboxTrades trades;
   private String appPrivateKey;
   private String platformPublicKey;
 
@@ -60,7 +61,7 @@ class AlipaySandboxTest {
     AlipaySandboxNotifications notifications =
         new AlipaySandboxNotifications(notifier, keys, Clock.systemUTC());
     requests = new AlipaySandboxRequests();
-    AlipaySandboxTrades trades = new AlipaySandboxTrades(properties, notifications);
+    trades = new AlipaySandboxTrades(properties, notifications);
     gateway =
         new AlipaySandboxGateway(
             keys, trades, new AlipaySandboxRefunds(trades, properties, notifications), requests);
@@ -232,6 +233,92 @@ class AlipaySandboxTest {
             null),
         "alipay_trade_precreate_response",
         false);
+  }
+
+  @Test
+  void theRefundQueryAnswersFromTheRefundsStateSigned() throws Exception {
+    String precreate = "{\"out_trade_no\":\"S6\",\"total_amount\":\"10.00\",\"subject\":\"t\"}";
+    post(sdkSigned(params("alipay.trade.precreate", precreate)), null);
+    trades.find("2021000000000001", "S6").pay(java.time.Instant.now()); // the buyer paid
+    String refund =
+        "{\"out_trade_no\":\"S6\",\"refund_amount\":\"1.00\",\"out_request_no\":\"S6R\"}";
+    post(sdkSigned(params("alipay.trade.refund", refund)), null);
+
+    JsonNode done =
+        checked(
+            post(sdkSigned(params(REFUND_QUERY, refundQuery("S6", "S6R"))), null),
+            "alipay_trade_fastpay_refund_query_response",
+            true);
+    assertThat(done.get("code").asText()).isEqualTo("10000");
+    assertThat(done.get("out_request_no").asText()).isEqualTo("S6R");
+    assertThat(done.get("refund_amount").asText()).isEqualTo("1.00");
+    assertThat(done.get("total_amount").asText()).isEqualTo("10.00");
+    assertThat(done.get("refund_status").asText()).isEqualTo("REFUND_SUCCESS");
+
+    JsonNode unknown =
+        checked(
+            post(sdkSigned(params(REFUND_QUERY, refundQuery("S6", "NONE"))), null),
+            "alipay_trade_fastpay_refund_query_response",
+            true);
+    assertThat(unknown.get("code").asText()).isEqualTo("10000");
+    assertThat(unknown.has("refund_status")).as("Alipay never heard of it").isFalse();
+    assertThat(unknown.has("out_request_no")).isFalse();
+
+    JsonNode noTrade =
+        checked(
+            post(sdkSigned(params(REFUND_QUERY, refundQuery("NONE", "S6R"))), null),
+            "alipay_trade_fastpay_refund_query_response",
+            true);
+    assertThat(noTrade.get("sub_code").asText()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+  }
+
+  @Test
+  void aRefundQueryNotSignedByTheAppIsRefusedLikeEveryOtherRequest() throws Exception {
+    Map<String, String> tampered = sdkSigned(params(REFUND_QUERY, refundQuery("S7", "S7R")));
+    tampered.put("biz_content", refundQuery("S7", "S7X"));
+    JsonNode m = checked(post(tampered, null), "alipay_trade_fastpay_refund_query_response", true);
+    assertThat(m.get("code").asText()).isEqualTo("40002");
+    assertThat(m.get("sub_code").asText()).isEqualTo("isv.invalid-signature");
+
+    Map<String, String> unsigned =
+        new LinkedHashMap<>(params(REFUND_QUERY, refundQuery("S7", "S7R")));
+    JsonNode none =
+        checked(post(unsigned, null), "alipay_trade_fastpay_refund_query_response", true);
+    assertThat(none.get("sub_code").asText()).isEqualTo("isv.invalid-signature");
+  }
+
+  @Test
+  void aTimedOutRefundIsMadeAnsweredLateAndNotNotifiedSoOnlyTheQueryTells() throws Exception {
+    String precreate = "{\"out_trade_no\":\"S8\",\"total_amount\":\"10.00\",\"subject\":\"t\"}";
+    post(sdkSigned(params("alipay.trade.precreate", precreate)), null);
+    trades.find("2021000000000001", "S8").pay(java.time.Instant.now());
+    String refund =
+        "{\"out_trade_no\":\"S8\",\"refund_amount\":\"1.45\",\"out_request_no\":\"S8R\"}";
+
+    long started = System.nanoTime();
+    JsonNode late =
+        checked(
+            post(sdkSigned(params("alipay.trade.refund", refund)), null),
+            "alipay_trade_refund_response",
+            true);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("after timeout-delay: the hub has given up by then")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    assertThat(late.get("fund_change").asText()).isEqualTo("Y");
+
+    JsonNode queried =
+        checked(
+            post(sdkSigned(params(REFUND_QUERY, refundQuery("S8", "S8R"))), null),
+            "alipay_trade_fastpay_refund_query_response",
+            true);
+    assertThat(queried.get("refund_status").asText()).isEqualTo("REFUND_SUCCESS");
+    assertThat(notifier.deliveries("alipay:S8:refund:")).as("no refund notification").isEmpty();
+  }
+
+  private static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
+
+  private static String refundQuery(String outTradeNo, String requestNo) {
+    return "{\"out_trade_no\":\"" + outTradeNo + "\",\"out_request_no\":\"" + requestNo + "\"}";
   }
 
   @Test

@@ -157,6 +157,102 @@ class UnionPaySandboxTest {
   }
 
   @Test
+  void aRefundIsQueriedByItsOwnOrderIdAndTimeWithASignedAnswer() {
+    String origQryId =
+        post(hubSigner.sign(consume("SBX00000006", "1000"))).get("queryId"); // settled at once
+    assertThat(post(hubSigner.sign(refund("SBX0000006R", "300", origQryId))).get("respCode"))
+        .isEqualTo("00");
+
+    Map<String, String> answer = query(hubSigner.sign(queryOf("SBX0000006R", REFUND_TIME)));
+
+    hubVerifier.verify(answer);
+    assertThat(answer)
+        .containsEntry("respCode", "00")
+        .containsEntry("orderId", "SBX0000006R")
+        .containsEntry("origRespCode", "00")
+        .containsEntry("txnAmt", "300");
+    assertThat(query(hubSigner.sign(queryOf("SBX0000006R", "20261126120000"))).get("respCode"))
+        .as("another txnTime is another transaction")
+        .isEqualTo("34");
+    assertThat(query(hubSigner.sign(queryOf("SBX0000006X", REFUND_TIME))).get("respCode"))
+        .isEqualTo("34");
+  }
+
+  @Test
+  void aRefundQueryTheHubDidNotSignIsAnsweredWithRespCode11() {
+    Map<String, String> tampered =
+        new LinkedHashMap<>(hubSigner.sign(queryOf("SBX0000007R", REFUND_TIME)));
+    tampered.put("orderId", "SBX0000007X");
+    Map<String, String> answer = query(tampered);
+    assertThat(answer.get("respCode")).isEqualTo("11");
+    hubVerifier.verify(answer);
+  }
+
+  @Test
+  void aTimedOutRefundIsMadeButNeverNotifiedSoOnlyTheQueryTells() {
+    String origQryId = post(hubSigner.sign(consume("SBX00000008", "1000"))).get("queryId");
+
+    Map<String, String> late = post(hubSigner.sign(refund("SBX0000008R", "145", origQryId)));
+
+    assertThat(late.get("respCode")).isEqualTo("00");
+    assertThat(query(hubSigner.sign(queryOf("SBX0000008R", REFUND_TIME))))
+        .containsEntry("respCode", "00")
+        .containsEntry("origRespCode", "00");
+    assertThat(notifier.deliveries("unionpay:SBX0000008R:")).isEmpty();
+  }
+
+  static final String REFUND_TIME = "20261126130000";
+
+  static Map<String, String> refund(String orderId, String amount, String origQryId) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("version", "5.1.0");
+    f.put("encoding", "UTF-8");
+    f.put("txnType", "04");
+    f.put("txnSubType", "00");
+    f.put("bizType", "000201");
+    f.put("channelType", "07");
+    f.put("accessType", "0");
+    f.put("merId", "777290058110048");
+    f.put("orderId", orderId);
+    f.put("txnTime", REFUND_TIME);
+    f.put("txnAmt", amount);
+    f.put("currencyCode", "156");
+    f.put("origQryId", origQryId);
+    f.put("backUrl", "http://127.0.0.1:9/notify/unionpay");
+    return f;
+  }
+
+  static Map<String, String> queryOf(String orderId, String txnTime) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("version", "5.1.0");
+    f.put("encoding", "UTF-8");
+    f.put("txnType", "00");
+    f.put("txnSubType", "00");
+    f.put("bizType", "000000");
+    f.put("accessType", "0");
+    f.put("merId", "777290058110048");
+    f.put("orderId", orderId);
+    f.put("txnTime", txnTime);
+    return f;
+  }
+
+  static Map<String, String> query(Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("POST", "/sandbox/unionpay/gateway/api/queryTrans.do");
+    ResponseEntity<String> answer = gateway.query(request, body.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    return UnionPayResponseText.parse(answer.getBody());
+  }
+
+  @Test
   void keysAreGeneratedOnceOwnerOnlyAndReused() throws Exception {
     Path cert = keys.dir().resolve(UnionPaySandboxKeys.HUB_CERT);
     String before = Files.readString(cert);

@@ -111,6 +111,51 @@ class WechatPaySandboxIT extends HubTestSupport {
     assertThat(validator().validate(headers(r), r.body())).isFalse();
   }
 
+  @Test
+  void theRefundQueryAnswersTheRefundAsItStandsSignedForTheSdk() throws Exception {
+    String orderNo = "SB" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String refundNo = orderNo + "R";
+    assertThat(
+            call("POST", "/v3/pay/transactions/native", order(orderNo, 10000), null).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> accepted =
+        call(
+            "POST",
+            "/v3/refund/domestic/refunds",
+            "{\"out_trade_no\":\""
+                + orderNo
+                + "\",\"out_refund_no\":\""
+                + refundNo
+                + "\",\"notify_url\":\"http://127.0.0.1:9/nowhere\","
+                + "\"amount\":{\"refund\":2500,\"total\":10000,\"currency\":\"CNY\"}}",
+            null);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    assertThat(JSON.readTree(accepted.body()).path("status").asText()).isEqualTo("PROCESSING");
+
+    HttpResponse<String> queried = call("GET", "/v3/refund/domestic/refunds/" + refundNo, "", null);
+
+    assertThat(queried.statusCode()).as(queried.body()).isEqualTo(200);
+    assertThat(validator().validate(headers(queried), queried.body())).isTrue();
+    JsonNode refund = JSON.readTree(queried.body());
+    assertThat(refund.path("out_refund_no").asText()).isEqualTo(refundNo);
+    assertThat(refund.path("out_trade_no").asText()).isEqualTo(orderNo);
+    assertThat(refund.path("status").asText()).as("the money moved").isEqualTo("SUCCESS");
+    assertThat(refund.path("amount").path("refund").asLong()).isEqualTo(2500);
+
+    HttpResponse<String> unknown =
+        call("GET", "/v3/refund/domestic/refunds/NOSUCH" + refundNo, "", null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).path("code").asText())
+        .isEqualTo("RESOURCE_NOT_EXISTS");
+    assertThat(validator().validate(headers(unknown), unknown.body())).isTrue();
+
+    assertSignError(call("GET", "/v3/refund/domestic/refunds/" + refundNo, "", "Basic eDp5"));
+    String stranger =
+        merchant("wechatpay-stranger-key.pem", "wechatpay-merchant-cert.pem")
+            .getAuthorization(uri("/v3/refund/domestic/refunds/" + refundNo), "GET", "");
+    assertSignError(call("GET", "/v3/refund/domestic/refunds/" + refundNo, "", stranger));
+  }
+
   private static void assertSignError(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(r.body()).path("code").asText()).isEqualTo("SIGN_ERROR");
