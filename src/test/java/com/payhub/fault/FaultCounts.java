@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param answers HTTP statuses the driver got, with counts (0: no answer)
  * @param load how long submitting took
  * @param settle how long after that the ledger took to settle (or stall)
+ * @param examples up to ten examples of each kind of problem above, for the run's details file
  */
 record FaultCounts(
     int payments,
@@ -56,7 +57,8 @@ record FaultCounts(
     int retries,
     Map<Integer, Integer> answers,
     Duration load,
-    Duration settle) {
+    Duration settle,
+    Map<String, List<String>> examples) {
 
   static final Set<String> FINAL = Set.of("SUCCEEDED", "FAILED", "CLOSED", "REFUNDED");
   static final Set<String> OPEN = Set.of("RECEIVED", "DISPATCHED", "PENDING");
@@ -133,6 +135,7 @@ record FaultCounts(
     int finals = (int) statuses.values().stream().filter(FINAL::contains).count();
     int open = (int) statuses.values().stream().filter(OPEN::contains).count();
 
+    Examples examples = new Examples();
     int payCalls = 0;
     int max = 0;
     int twice = 0;
@@ -143,6 +146,9 @@ record FaultCounts(
       max = Math.max(max, n);
       twice += n > 1 ? 1 : 0;
       never += n == 0 ? 1 : 0;
+      if (n != 1) {
+        examples.add(n == 0 ? "neverPaid" : "paidTwice", load.orderNo(i) + " PAY x" + n);
+      }
     }
 
     Map<String, Integer> eventsByKey = new HashMap<>();
@@ -154,7 +160,19 @@ record FaultCounts(
         eventsByKey.merge(paymentId + " " + e.path("status").asText(), 1, Integer::sum);
       }
     }
-    int duplicates = eventsByKey.values().stream().mapToInt(n -> n - 1).sum();
+    statuses.forEach(
+        (id, status) -> {
+          if (!FINAL.contains(status)) {
+            examples.add("notFinal", id + " " + status);
+          }
+        });
+    int duplicates = 0;
+    for (Map.Entry<String, Integer> e : eventsByKey.entrySet()) {
+      if (e.getValue() > 1) {
+        duplicates += e.getValue() - 1;
+        examples.add("duplicateEvents", e.getKey() + " x" + e.getValue());
+      }
+    }
     Set<String> applied = new HashSet<>();
     int missing = 0;
     for (LedgerServer.Transition t : transitions) {
@@ -162,16 +180,23 @@ record FaultCounts(
       applied.add(key);
       if (!UNPUBLISHED.contains(t.toStatus()) && !eventsByKey.containsKey(key)) {
         missing++;
+        examples.add("missingEvents", key + " (from " + t.fromStatus() + ", v" + t.version() + ")");
       }
     }
-    int unexpected =
-        (int) eventsByKey.keySet().stream().filter(key -> !applied.contains(key)).count();
-    int succeededWithoutEvent =
-        (int)
-            statuses.entrySet().stream()
-                .filter(e -> e.getValue().equals("SUCCEEDED"))
-                .filter(e -> !eventsByKey.containsKey(e.getKey() + " SUCCEEDED"))
-                .count();
+    int unexpected = 0;
+    for (String key : eventsByKey.keySet()) {
+      if (!applied.contains(key)) {
+        unexpected++;
+        examples.add("unexpectedEvents", key);
+      }
+    }
+    int succeededWithoutEvent = 0;
+    for (Map.Entry<String, String> e : statuses.entrySet()) {
+      if (e.getValue().equals("SUCCEEDED") && !eventsByKey.containsKey(e.getKey() + " SUCCEEDED")) {
+        succeededWithoutEvent++;
+        examples.add("succeededWithoutEvent", e.getKey());
+      }
+    }
     return new FaultCounts(
         load.payments(),
         load.accepted(),
@@ -192,6 +217,27 @@ record FaultCounts(
         load.retries(),
         load.answers(),
         load.elapsed(),
-        settle);
+        settle,
+        examples.byKind);
+  }
+
+  /** The details file: every count's examples, one kind per line. */
+  String details() {
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(examples)
+        .forEach((kind, list) -> b.append(kind).append(": ").append(list).append('\n'));
+    return b.toString();
+  }
+
+  /** At most ten examples per kind: enough to look a problem up in the ledger and the logs. */
+  private static final class Examples {
+    private final Map<String, List<String>> byKind = new TreeMap<>();
+
+    void add(String kind, String example) {
+      List<String> list = byKind.computeIfAbsent(kind, k -> new java.util.ArrayList<>());
+      if (list.size() < 10) {
+        list.add(example);
+      }
+    }
   }
 }

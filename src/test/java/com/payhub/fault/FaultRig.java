@@ -176,7 +176,12 @@ final class FaultRig implements AutoCloseable {
             settle);
     String line = counts.line(scenario);
     System.out.println(line);
-    Files.writeString(dir.resolve("counts.txt"), line + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("counts.txt"), line + "\n" + counts.details(), StandardCharsets.UTF_8);
+    Files.write(
+        dir.resolve("events.jsonl"),
+        published.stream().map(JsonNode::toString).toList(),
+        StandardCharsets.UTF_8);
     return counts;
   }
 
