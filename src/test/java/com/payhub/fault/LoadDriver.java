@@ -144,7 +144,7 @@ final class LoadDriver {
                     new Submission(orderNo(i), channel(i), status, paymentId(response), attempt));
                 return CompletableFuture.<Void>completedFuture(null);
               }
-              if (Instant.now().isAfter(giveUpAt) || (status >= 400 && status < 500)) {
+              if (Instant.now().isAfter(giveUpAt) || !worthRetrying(status)) {
                 return CompletableFuture.<Void>completedFuture(null); // refused or given up
               }
               retries.incrementAndGet();
@@ -161,6 +161,21 @@ final class LoadDriver {
                               giveUpAt));
             })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * Whether an answer says "not now" rather than "no": none at all, a 5xx, 408 or 429, and 404 or
+   * 405, which a hub that is still starting gives (its web server answers before its routes exist;
+   * a load balancer would hold requests back until readiness, this driver calls the hub directly).
+   * A PAY the hub refuses is 400, 401, 403, 409, 415 or 422: not sent again.
+   */
+  private static boolean worthRetrying(int status) {
+    return status == 0
+        || status == 404
+        || status == 405
+        || status == 408
+        || status == 429
+        || status >= 500;
   }
 
   private static String paymentId(HttpResponse<String> response) {
