@@ -185,12 +185,19 @@ final class FaultRig implements AutoCloseable {
     return counts;
   }
 
-  /** Messages on the broker's dead-letter queues, as the hub's ops endpoint lists them. */
+  /**
+   * Messages on the broker's dead-letter queues, as the hub's ops endpoint lists them (kept in the
+   * run's {@code deadletters.json}); -1 when the hub could not say.
+   */
   private int deadLetters() {
     try {
       HttpResponse<String> r = hub.get("/actuator/deadletters");
+      Files.writeString(dir.resolve("deadletters.json"), r.body(), StandardCharsets.UTF_8);
       return r.statusCode() == 200 ? JSON.readTree(r.body()).size() : -1;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return -1;
     }
   }
