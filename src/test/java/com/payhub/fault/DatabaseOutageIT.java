@@ -42,18 +42,24 @@ class DatabaseOutageIT {
         .until(() -> load.accepted() >= PAYMENTS / 3);
 
     rig.database().cut();
-    int takenBefore = load.accepted();
+    int takenAtCut = load.accepted();
+    int waitingAtCut = QueueDepth.channelQueues(rig.broker());
     await("the database gone for " + OUTAGE.toSeconds() + " s")
         .pollDelay(OUTAGE)
         .atMost(OUTAGE.plusSeconds(1))
         .until(() -> true);
+    int waitingAtRestore = QueueDepth.channelQueues(rig.broker());
     rig.database().restore();
     System.out.println(
-        "FAULT database-outage: "
-            + takenBefore
-            + " orders taken when the database went, "
+        "FAULT database-outage (the cut): orders taken "
+            + takenAtCut
+            + " at the cut, "
             + load.accepted()
-            + " when it came back");
+            + " at the restore; orders on the channel queues "
+            + waitingAtCut
+            + " at the cut, "
+            + waitingAtRestore
+            + " at the restore");
 
     FaultCounts counts = rig.settle(load, Duration.ofMinutes(3));
     FaultExpectations.waitedOutTheOutage(counts);
