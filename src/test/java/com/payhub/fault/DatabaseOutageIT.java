@@ -43,12 +43,12 @@ class DatabaseOutageIT {
 
     rig.database().cut();
     int takenAtCut = load.accepted();
-    int waitingAtCut = QueueDepth.channelQueues(rig.broker());
+    long waitingAtCut = QueueDepth.channelQueues(rig.broker());
     await("the database gone for " + OUTAGE.toSeconds() + " s")
         .pollDelay(OUTAGE)
         .atMost(OUTAGE.plusSeconds(1))
         .until(() -> true);
-    int waitingAtRestore = QueueDepth.channelQueues(rig.broker());
+    long waitingAtRestore = QueueDepth.channelQueues(rig.broker());
     rig.database().restore();
     System.out.println(
         "FAULT database-outage (the cut): orders taken "

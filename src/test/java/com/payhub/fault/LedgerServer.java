@@ -23,6 +23,7 @@ final class LedgerServer implements AutoCloseable {
   static final String DATABASE = "ledger";
 
   private final Server server;
+  private final Connection keeper;
 
   /** One applied status change, as {@code payment_history} records it. */
   record Transition(String paymentId, long version, String fromStatus, String toStatus) {}
@@ -36,6 +37,9 @@ final class LedgerServer implements AutoCloseable {
                 dir.toString(),
                 "-ifNotExists")
             .start();
+    // a database server keeps its database open whoever connects: H2 would close it with its last
+    // connection (e.g. when the proxy cuts the hub's), racing the hub's reconnects
+    keeper = DriverManager.getConnection(url(port()) + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
 
   int port() {
@@ -89,6 +93,11 @@ final class LedgerServer implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      keeper.close();
+    } catch (SQLException e) {
+      // stopping anyway
+    }
     server.stop();
   }
 
