@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +107,25 @@ final class ChildProcess {
       }
     }
     LIVE.remove(this);
+  }
+
+  /**
+   * SIGTERM, as a container runtime sends it on a rolling update or a scale-down; waits up to
+   * {@code grace} for the process to exit on its own and returns its exit code. A process still
+   * alive after that is SIGKILLed, as the runtime would, and the test learns it (-1).
+   */
+  int terminate(Duration grace) {
+    process.destroy();
+    try {
+      if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LIVE.remove(this);
+        return process.exitValue();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
+    return -1;
   }
 
   /** The last lines of the log, for a failure message. */

@@ -65,6 +65,11 @@ final class HubProcess {
     }
   }
 
+  /** SIGTERM; the hub's exit code, or -1 if it was still running after {@code grace}. */
+  int terminate(Duration grace) {
+    return process.terminate(grace);
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
