@@ -36,6 +36,12 @@ public class SandboxChaos extends OncePerRequestFilter {
     this.failureRate = rate;
   }
 
+  /** The sandbox's own call counts are not a channel: they answer even while the channels fail. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return SandboxCallsController.PATH.equals(request.getRequestURI());
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

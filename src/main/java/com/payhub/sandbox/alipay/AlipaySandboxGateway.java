@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.channel.alipay.AlipayRequestVerifier;
 import com.payhub.channel.alipay.AlipaySignType;
 import com.payhub.channel.alipay.AlipaySignatureException;
+import com.payhub.sandbox.SandboxCalls;
 import com.payhub.sandbox.SandboxConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -50,16 +51,19 @@ public class AlipaySandboxGateway {
   private final AlipaySandboxTrades trades;
   private final AlipaySandboxRefunds refunds;
   private final AlipaySandboxRequests requests;
+  private final SandboxCalls calls;
 
   public AlipaySandboxGateway(
       AlipaySandboxKeys keys,
       AlipaySandboxTrades trades,
       AlipaySandboxRefunds refunds,
-      AlipaySandboxRequests requests) {
+      AlipaySandboxRequests requests,
+      SandboxCalls calls) {
     this.keys = keys;
     this.trades = trades;
     this.refunds = refunds;
     this.requests = requests;
+    this.calls = calls;
   }
 
   @PostMapping("/gateway.do")
@@ -134,12 +138,23 @@ public class AlipaySandboxGateway {
       return AlipaySandboxAnswer.error(
           method, "40002", "Invalid Arguments", "isv.invalid-biz-content", "biz_content 不是 JSON");
     }
+    calls.record("alipay", operation(method), biz.path("out_trade_no").asText(""));
     return switch (method) {
       case "alipay.trade.precreate" -> trades.precreate(params, biz);
       case "alipay.trade.query" -> trades.query(params, biz);
       case "alipay.trade.refund" -> refunds.refund(params, biz);
       case "alipay.trade.fastpay.refund.query" -> refunds.query(params, biz);
       default -> trades.close(params, biz);
+    };
+  }
+
+  /** PAY, QUERY, REFUND or CLOSE: the hub's name for what an OpenAPI method does. */
+  private static String operation(String method) {
+    return switch (method) {
+      case "alipay.trade.precreate" -> "PAY";
+      case "alipay.trade.query" -> "QUERY";
+      case "alipay.trade.refund" -> "REFUND";
+      default -> "CLOSE";
     };
   }
 

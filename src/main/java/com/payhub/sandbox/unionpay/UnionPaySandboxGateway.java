@@ -3,6 +3,7 @@ package com.payhub.sandbox.unionpay;
 import com.payhub.channel.unionpay.UnionPayCertificates;
 import com.payhub.channel.unionpay.UnionPayRequestVerifier;
 import com.payhub.channel.unionpay.UnionPaySignatureException;
+import com.payhub.sandbox.SandboxCalls;
 import com.payhub.sandbox.SandboxConfig;
 import com.payhub.sandbox.SandboxNotifier;
 import com.payhub.sandbox.SandboxProperties;
@@ -56,12 +57,17 @@ public class UnionPaySandboxGateway {
   private final UnionPaySandboxKeys keys;
   private final SandboxNotifier notifier;
   private final SandboxProperties properties;
+  private final SandboxCalls calls;
   private final Deque<Received> received = new ConcurrentLinkedDeque<>();
   private volatile UnionPaySandboxOperations operations;
   private volatile UnionPayRequestVerifier verifier;
 
   public UnionPaySandboxGateway(
-      UnionPaySandboxKeys keys, SandboxNotifier notifier, SandboxProperties properties) {
+      UnionPaySandboxKeys keys,
+      SandboxNotifier notifier,
+      SandboxProperties properties,
+      SandboxCalls calls) {
+    this.calls = calls;
     this.keys = keys;
     this.notifier = notifier;
     this.properties = properties;
@@ -113,6 +119,7 @@ public class UnionPaySandboxGateway {
               UnionPaySandboxMessages.BAD_SIGNATURE,
               UnionPaySandboxMessages.BAD_SIGNATURE_MESSAGE);
     } else if (query) {
+      calls.record("unionpay", "QUERY", fields.getOrDefault("orderId", ""));
       answer =
           "00".equals(fields.get("txnType"))
               ? ops.query(fields)
@@ -121,11 +128,23 @@ public class UnionPaySandboxGateway {
                   UnionPaySandboxMessages.FORMAT_ERROR,
                   UnionPaySandboxMessages.FORMAT_ERROR_MESSAGE);
     } else {
+      calls.record(
+          "unionpay", operation(fields.get("txnType")), fields.getOrDefault("orderId", ""));
       answer = ops.back(fields);
     }
     return ResponseEntity.status(answer.status())
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body(answer.body());
+  }
+
+  /** PAY, REFUND or CLOSE for a back-end request's txnType (01, 04, 31), else the code itself. */
+  private static String operation(String txnType) {
+    return switch (txnType == null ? "" : txnType) {
+      case "01" -> "PAY";
+      case "04" -> "REFUND";
+      case "31" -> "CLOSE";
+      default -> "TXN_" + txnType;
+    };
   }
 
   private boolean signatureValid(Map<String, String> fields) {

@@ -7,6 +7,7 @@ import com.payhub.channel.wechatpay.WechatPayHeaders;
 import com.payhub.channel.wechatpay.WechatPayRequestVerifier;
 import com.payhub.channel.wechatpay.WechatPaySignatureException;
 import com.payhub.crypto.ReplayGuard;
+import com.payhub.sandbox.SandboxCalls;
 import com.payhub.sandbox.SandboxConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -48,13 +49,16 @@ public class WechatPaySandboxController {
   private final WechatPaySandboxRequests requests;
   private final ObjectMapper json;
   private final WechatPayRequestVerifier verifier;
+  private final SandboxCalls calls;
 
   public WechatPaySandboxController(
       WechatPaySandboxKeys keys,
       WechatPaySandboxGateway trades,
       WechatPaySandboxRefunds refunds,
       WechatPaySandboxRequests requests,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SandboxCalls calls) {
+    this.calls = calls;
     this.keys = keys;
     this.trades = trades;
     this.refunds = refunds;
@@ -73,6 +77,7 @@ public class WechatPaySandboxController {
     if (call.refusal != null) {
       return call.refusal;
     }
+    calls.record("wechatpay", "PAY", call.json.path("out_trade_no").asText(""));
     return answer(trades.pay(call.mchId, call.json));
   }
 
@@ -86,6 +91,7 @@ public class WechatPaySandboxController {
     if (call.refusal != null) {
       return call.refusal;
     }
+    calls.record("wechatpay", "QUERY", outTradeNo);
     return answer(trades.query(call.mchId, outTradeNo, mchId));
   }
 
@@ -99,6 +105,7 @@ public class WechatPaySandboxController {
     if (call.refusal != null) {
       return call.refusal;
     }
+    calls.record("wechatpay", "CLOSE", outTradeNo);
     return answer(trades.close(call.mchId, outTradeNo, call.json));
   }
 
@@ -109,6 +116,7 @@ public class WechatPaySandboxController {
     if (call.refusal != null) {
       return call.refusal;
     }
+    calls.record("wechatpay", "REFUND", call.json.path("out_trade_no").asText(""));
     return answer(refunds.refund(call.mchId, call.json));
   }
 

@@ -64,7 +64,11 @@ class AlipaySandboxTest {
     trades = new AlipaySandboxTrades(properties, notifications);
     gateway =
         new AlipaySandboxGateway(
-            keys, trades, new AlipaySandboxRefunds(trades, properties, notifications), requests);
+            keys,
+            trades,
+            new AlipaySandboxRefunds(trades, properties, notifications),
+            requests,
+            new com.payhub.sandbox.SandboxCalls());
     appPrivateKey =
         Base64.getEncoder()
             .encodeToString(

@@ -53,7 +53,9 @@ class UnionPaySandboxTest {
         new SandboxProperties(
             true, Duration.ofMillis(10), List.of(), Duration.ofMillis(1), Duration.ofMillis(1), 2);
     notifier = new SandboxNotifier(properties);
-    gateway = new UnionPaySandboxGateway(unionpay, notifier, properties);
+    gateway =
+        new UnionPaySandboxGateway(
+            unionpay, notifier, properties, new com.payhub.sandbox.SandboxCalls());
     unionpay.hubCredentials(keys);
     Path k = keys.dir();
     hubVerifier =
