@@ -20,7 +20,7 @@ class GracefulShutdownIT {
 
   private static final int PAYMENTS = 1000;
 
-  /** The Deployment's terminationGracePeriodSeconds (openshift/base). */
+  /** docker-compose's stop_grace_period; the OpenShift Deployment allows 90 s. */
   private static final Duration GRACE = Duration.ofSeconds(60);
 
   private static FaultRig rig;
