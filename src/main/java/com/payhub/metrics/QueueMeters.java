@@ -21,7 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * Queue depths ({@code payhub.queue.depth{queue}}): one gauge per hub queue ({@code
  * payhub.queues.*} but the events topic), one per its dead-letter queue {@code DLQ.<queue>}, and
  * one per any other {@code DLQ.*} queue the broker has (a route added in {@code routes/}
- * dead-letters there too).
+ * dead-letters there too), and one for Artemis's default {@code DLQ} if the broker has it (a broker
+ * without the hub's address settings dead-letters there).
  *
  * <p>The counts are sampled on a schedule by a thread of their own ({@code
  * payhub.metrics.queue-depth-interval}), never on the scrape thread: a scrape reads the last sample
@@ -36,6 +37,11 @@ public class QueueMeters implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueueMeters.class);
   static final String DLQ_PREFIX = "DLQ.";
+
+  /**
+   * Artemis's own default dead-letter queue, where a broker without the hub's settings puts them.
+   */
+  static final String BROKER_DLQ = "DLQ";
 
   private final QueueCounts source;
   private final MeterRegistry meters;
@@ -111,8 +117,13 @@ public class QueueMeters implements SmartLifecycle {
   public void sample() {
     Map<String, Long> counts;
     try {
-      counts = source.count(q -> hubQueues.contains(q) || q.startsWith(DLQ_PREFIX));
+      counts =
+          source.count(
+              q -> hubQueues.contains(q) || q.startsWith(DLQ_PREFIX) || q.equals(BROKER_DLQ));
     } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // stopping: the hub is shutting down, not the broker failing
+      }
       failures.increment();
       depths.replaceAll((q, v) -> Double.NaN);
       if (!failing) {

@@ -58,15 +58,16 @@ class MetricsIT extends HubTestSupport {
       for (String channel : List.of("alipay", "wechatpay", "unionpay")) {
         PAYMENTS.put(channel, pay(channel, 10000));
       }
-      // the sandbox Alipay signs .48 with a key the hub does not trust, and answers .44 with a 503
-      PAYMENTS.put("badSignature", pay("alipay", 10048));
-      PAYMENTS.put("serverError", pay("alipay", 10044));
       for (String channel : List.of("alipay", "wechatpay", "unionpay")) {
         events.await(
             PAYMENTS.get(channel),
             e -> e.status() == PaymentStatus.SUCCEEDED,
             Duration.ofSeconds(30));
       }
+      // then (the sandbox's first call of a channel can be slow enough to time out; these must
+      // not): the sandbox Alipay signs .48 with a key the hub does not trust, answers .44 with 503
+      PAYMENTS.put("badSignature", pay("alipay", 10048));
+      PAYMENTS.put("serverError", pay("alipay", 10044));
       events.await(
           PAYMENTS.get("badSignature"),
           e -> e.status() == PaymentStatus.PENDING,
@@ -157,20 +158,22 @@ class MetricsIT extends HubTestSupport {
       assertThat(now.labelValues("payhub_payment_latency_seconds_bucket", "le", paid).size())
           .as("percentile histogram buckets")
           .isGreaterThan(20);
-      // each adapter's gateway call
+      // each adapter's gateway call (a first call may time out: the notification still pays)
       assertThat(
               now.delta(
                   before,
                   "payhub_channel_call_seconds_count",
-                  Map.of("channel", channel, "operation", "PAY", "outcome", "2xx")))
+                  Map.of("channel", channel, "operation", "PAY")))
           .as(channel)
           .isGreaterThan(0);
       assertThat(
               now.has(
-                  "payhub_channel_call_seconds_bucket",
-                  Map.of("channel", channel, "outcome", "2xx", "le", "0.25")))
+                  "payhub_channel_call_seconds_bucket", Map.of("channel", channel, "le", "0.25")))
           .isTrue();
     }
+    assertThat(now.labelValues("payhub_channel_call_seconds_count", "outcome", Map.of()))
+        .isSubsetOf("2xx", "3xx", "4xx", "5xx", "timeout", "unreachable", "io_error", "error")
+        .contains("2xx");
     assertThat(
             now.delta(
                 before,

@@ -78,12 +78,14 @@ class QueueMetersTest {
     broker.queues.put("DLQ.payments.inbound.canonical", 2L);
     broker.queues.put("DLQ.some.route.queue", 1L);
     broker.queues.put("someone.elses.queue", 9L);
+    broker.queues.put("DLQ", 4L);
     queueMeters.sample();
 
     assertThat(depth("payments.channel.alipay")).isEqualTo(3);
     assertThat(depth("payments.channel.wechatpay")).as("a queue not created yet").isZero();
     assertThat(depth("DLQ.payments.inbound.canonical")).isEqualTo(2);
     assertThat(depth("DLQ.some.route.queue")).isEqualTo(1);
+    assertThat(depth("DLQ")).as("Artemis's default dead-letter queue").isEqualTo(4);
     assertThat(meters.find(HubMeters.QUEUE_DEPTH).tag("queue", "someone.elses.queue").gauge())
         .isNull();
   }
