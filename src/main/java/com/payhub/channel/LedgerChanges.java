@@ -6,6 +6,7 @@ import com.payhub.ledger.Payment;
 import com.payhub.ledger.PaymentMove;
 import com.payhub.ledger.Refund;
 import com.payhub.ledger.RefundMove;
+import com.payhub.metrics.HubMeters;
 import com.payhub.model.Operation;
 import com.payhub.model.PaymentEvent;
 import com.payhub.model.PaymentStatus;
@@ -67,6 +68,7 @@ public class LedgerChanges {
               });
       if (!applied.events().isEmpty()) {
         count(payment, Operation.PAY, applied.status());
+        HubMeters.settled(meters, payment.createdAt(), applied.events().get(0));
       }
       return applied;
     } catch (IllegalTransitionException e) {
@@ -83,6 +85,8 @@ public class LedgerChanges {
       Applied applied = tx.execute(status -> applyRefund(payment, refund, outcome, cause));
       for (PaymentEvent e : applied.events()) {
         count(payment, e.operation(), e.status());
+        HubMeters.settled(
+            meters, e.refundId() != null ? refund.createdAt() : payment.createdAt(), e);
       }
       return applied;
     } catch (IllegalTransitionException e) {

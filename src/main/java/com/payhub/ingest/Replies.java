@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.payhub.ledger.Admission;
+import com.payhub.metrics.HubMeters;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
 import com.payhub.model.RejectedInputException;
 import com.payhub.model.Rejection;
 import com.payhub.model.Rejection.FieldError;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,11 @@ public class Replies {
   public static final String REJECT_FIELDS = "PayHubRejectFields";
 
   private final ObjectMapper json;
+  private final MeterRegistry meters;
 
-  public Replies(ObjectMapper json) {
+  public Replies(ObjectMapper json, MeterRegistry meters) {
     this.json = json;
+    this.meters = meters;
   }
 
   /** The result of an accepted request. */
@@ -75,6 +79,7 @@ public class Replies {
   /** Body and status of a refused HTTP request, as {@code application/problem+json}. */
   public void problem(Exchange exchange) throws JsonProcessingException {
     Rejection r = rejection(exchange);
+    HubMeters.rejected(meters, r, "http");
     Problem p =
         new Problem(
             "urn:payhub:problem:" + r.reason().name().toLowerCase().replace('_', '-'),
@@ -94,6 +99,7 @@ public class Replies {
   /** Reason headers on the unchanged original message, for {@code payments.rejected}. */
   public void rejectionHeaders(Exchange exchange) {
     Rejection r = rejection(exchange);
+    HubMeters.rejected(meters, r, "queue");
     var msg = exchange.getMessage();
     msg.setHeader(REJECT_CODE, r.reason().name());
     msg.setHeader(REJECT_MESSAGE, r.message());

@@ -1,5 +1,7 @@
 package com.payhub.ops;
 
+import com.payhub.metrics.HubMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import org.apache.camel.Exchange;
@@ -29,9 +31,12 @@ public class DeadLetters {
   public static final String TARGET = "PayHubDeadLetterQueue";
 
   private final int maxAttempts;
+  private final MeterRegistry meters;
 
-  public DeadLetters(@Value("${payhub.broker.max-delivery-attempts:5}") int maxAttempts) {
+  public DeadLetters(
+      @Value("${payhub.broker.max-delivery-attempts:5}") int maxAttempts, MeterRegistry meters) {
     this.maxAttempts = maxAttempts;
+    this.meters = meters;
   }
 
   /** True on the last attempt the broker would make: this one must not roll back again. */
@@ -53,6 +58,7 @@ public class DeadLetters {
     m.setHeader(ORIGINAL_QUEUE, queue);
     m.setHeader(FAILED_ROUTE, exchange.getFromRouteId());
     exchange.setProperty(TARGET, "DLA::DLQ." + queue);
+    HubMeters.deadLetters(meters, queue).increment();
   }
 
   private static String queueName(Object destination) throws JMSException {

@@ -60,6 +60,8 @@ public class StuckPayments {
     this.properties = properties;
     this.meters = meters;
     this.clock = clock;
+    // at 0 from the start, so increase() and the dashboard see the first action
+    List.of("query", "needs_review").forEach(this::counter);
   }
 
   /**
@@ -129,10 +131,13 @@ public class StuckPayments {
   }
 
   private void count(String action) {
-    Counter.builder("payhub.janitor")
+    counter(action).increment();
+  }
+
+  private Counter counter(String action) {
+    return Counter.builder("payhub.janitor")
         .description("the janitor's actions on payments without a final answer")
         .tag("action", action)
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 }

@@ -42,6 +42,8 @@ public class StuckRefunds {
     this.changes = changes;
     this.properties = properties;
     this.meters = meters;
+    // at 0 from the start, so increase() and the dashboard see the first action
+    List.of("query", "needs_review").forEach(this::counter);
   }
 
   /** Adds the refund queries to send to {@code queries}, the review events to {@code events}. */
@@ -94,10 +96,13 @@ public class StuckRefunds {
   }
 
   private void count(String action) {
-    Counter.builder("payhub.janitor.refunds")
+    counter(action).increment();
+  }
+
+  private Counter counter(String action) {
+    return Counter.builder("payhub.janitor.refunds")
         .description("the janitor's actions on refunds without a final answer")
         .tag("action", action)
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 }

@@ -67,6 +67,11 @@ public class Webhooks {
             .connectTimeout(properties.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    // at 0 from the start for each configured target, so increase() sees the first attempt
+    properties
+        .targets()
+        .keySet()
+        .forEach(m -> List.of("delivered", "retry", "failed").forEach(o -> counter(m, o)));
   }
 
   /**
@@ -160,11 +165,14 @@ public class Webhooks {
   }
 
   private void count(String merchant, String outcome) {
-    Counter.builder("payhub.webhooks")
+    counter(merchant, outcome).increment();
+  }
+
+  private Counter counter(String merchant, String outcome) {
+    return Counter.builder("payhub.webhooks")
         .description("webhook attempts by outcome (delivered, retry, failed)")
         .tag("merchant", merchant)
         .tag("outcome", outcome)
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 }

@@ -33,16 +33,17 @@ final class AlipayRequestSignature implements RequestSignature {
   }
 
   @Override
-  public Optional<String> verify(InboundMessage message, Credential credential) {
+  public Optional<Refusal> verify(InboundMessage message, Credential credential) {
     Map<String, String> params = params(message).orElse(Map.of());
     if (params.containsKey(NOT_SIGNABLE)) {
-      return Optional.of("a signed JSON request must carry biz_content as a string");
+      return Refusal.of(
+          "MALFORMED_REQUEST", "a signed JSON request must carry biz_content as a string");
     }
     try {
       new AlipayRequestVerifier(id -> CredentialKeys.publicKey(credential, id)).verify(params);
       return Optional.empty();
     } catch (AlipaySignatureException e) {
-      return Optional.of("sign does not verify (" + e.reason() + ")");
+      return Refusal.of(e.reason(), "sign does not verify (" + e.reason() + ")");
     }
   }
 

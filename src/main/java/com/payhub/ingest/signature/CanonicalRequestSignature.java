@@ -40,20 +40,22 @@ final class CanonicalRequestSignature implements RequestSignature {
   }
 
   @Override
-  public Optional<String> verify(InboundMessage message, Credential credential) {
+  public Optional<Refusal> verify(InboundMessage message, Credential credential) {
     byte[] signature;
     try {
       signature = Base64.getDecoder().decode(message.header("PayHubSignature").trim());
     } catch (IllegalArgumentException e) {
-      return Optional.of("PayHubSignature is not base64");
+      return Refusal.of("MALFORMED_SIGNATURE", "PayHubSignature is not base64");
     }
     var key = CredentialKeys.publicKey(credential, message.header("PayHubKeyId"));
     if (key.isEmpty()) {
-      return Optional.of("PayHubKeyId names no key of this merchant");
+      return Refusal.of("UNKNOWN_KEY", "PayHubKeyId names no key of this merchant");
     }
     boolean ok =
         JcaVerifier.rsa(RsaHash.SHA256, key.get())
             .verify(message.body().getBytes(StandardCharsets.UTF_8), signature);
-    return ok ? Optional.empty() : Optional.of("PayHubSignature does not verify over the body");
+    return ok
+        ? Optional.empty()
+        : Refusal.of("SIGNATURE_MISMATCH", "PayHubSignature does not verify over the body");
   }
 }

@@ -60,7 +60,8 @@ public class MerchantSignatureCheck implements InboundSignatureCheck {
     boolean signed = scheme.isSigned(message);
     if (!signed) {
       if (merchant.get().signature().required()) {
-        refuse(message, "merchant '" + merchant.get().id() + "' must sign its requests");
+        refuse(
+            message, "UNSIGNED", "merchant '" + merchant.get().id() + "' must sign its requests");
       }
       return;
     }
@@ -68,16 +69,18 @@ public class MerchantSignatureCheck implements InboundSignatureCheck {
     try {
       credential = keys.credential(merchant.get().signature().credential());
     } catch (KeyNotFoundException e) {
-      refuse(message, "no keys are registered for merchant '" + merchant.get().id() + "'");
+      refuse(
+          message, "NO_KEYS", "no keys are registered for merchant '" + merchant.get().id() + "'");
       return;
     }
-    scheme.verify(message, credential).ifPresent(why -> refuse(message, why));
+    scheme.verify(message, credential).ifPresent(r -> refuse(message, r.reason(), r.message()));
   }
 
-  private void refuse(InboundMessage message, String why) {
+  private void refuse(InboundMessage message, String reason, String why) {
     Counter.builder("payhub.signature.rejected")
         .description("inputs refused because the sender's signature was missing or invalid")
         .tag("dialect", message.dialect().id())
+        .tag("reason", reason)
         .register(meters)
         .increment();
     throw RejectedInputException.of(

@@ -19,8 +19,22 @@ interface RequestSignature {
   boolean isSigned(InboundMessage message);
 
   /**
-   * @return empty when the signature verifies, else a sentence saying why it does not (without any
-   *     key material, signature or signed text)
+   * @return empty when the signature verifies, else why it does not: a reason code from a closed
+   *     set (the metric's tag) and a sentence (without any key material, signature or signed text)
    */
-  Optional<String> verify(InboundMessage message, Credential credential);
+  Optional<Refusal> verify(InboundMessage message, Credential credential);
+
+  /**
+   * Why a signature was refused: {@code reason} is an upper-case code, {@code message} a sentence.
+   */
+  record Refusal(String reason, String message) {
+
+    static Optional<Refusal> of(String reason, String message) {
+      return Optional.of(new Refusal(reason, message));
+    }
+
+    static Optional<Refusal> of(Enum<?> reason, String message) {
+      return of(reason.name(), message);
+    }
+  }
 }

@@ -28,7 +28,7 @@ final class UnionPayRequestSignature implements RequestSignature {
   }
 
   @Override
-  public Optional<String> verify(InboundMessage message, Credential credential) {
+  public Optional<Refusal> verify(InboundMessage message, Credential credential) {
     try {
       new UnionPayRequestVerifier(
               certId -> CredentialKeys.publicKey(credential, certId),
@@ -36,7 +36,7 @@ final class UnionPayRequestSignature implements RequestSignature {
           .verify(fields(message).orElse(Map.of()));
       return Optional.empty();
     } catch (UnionPaySignatureException e) {
-      return Optional.of("signature does not verify (" + e.reason() + ")");
+      return Refusal.of(e.reason(), "signature does not verify (" + e.reason() + ")");
     }
   }
 

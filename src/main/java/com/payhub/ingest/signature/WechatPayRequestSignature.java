@@ -57,9 +57,11 @@ final class WechatPayRequestSignature implements RequestSignature {
   }
 
   @Override
-  public Optional<String> verify(InboundMessage message, Credential credential) {
+  public Optional<Refusal> verify(InboundMessage message, Credential credential) {
     if (message.requestTarget() == null) {
-      return Optional.of("the signed request path is unknown (set PayHubRequestPath on queues)");
+      return Refusal.of(
+          "UNKNOWN_REQUEST_PATH",
+          "the signed request path is unknown (set PayHubRequestPath on queues)");
     }
     try {
       WechatPayAuthorizationHeader h =
@@ -72,11 +74,11 @@ final class WechatPayRequestSignature implements RequestSignature {
                   message.body().getBytes(StandardCharsets.UTF_8));
       Optional<String> bodyMchid = merchantRef(message);
       if (bodyMchid.isPresent() && !bodyMchid.get().equals(h.mchId())) {
-        return Optional.of("the Authorization header's mchid is not the body's");
+        return Refusal.of("MCHID_MISMATCH", "the Authorization header's mchid is not the body's");
       }
       return Optional.empty();
     } catch (WechatPaySignatureException e) {
-      return Optional.of("Authorization does not verify (" + e.reason() + ")");
+      return Refusal.of(e.reason(), "Authorization does not verify (" + e.reason() + ")");
     }
   }
 
