@@ -114,6 +114,14 @@ public class StuckPayments {
   }
 
   private static PaymentOrder query(Payment p, Instant now) {
+    return query(p, null, now);
+  }
+
+  /**
+   * A janitor's QUERY of a payment, as ingest would have left it; with a refund number it is about
+   * that refund of the payment (see {@link StuckRefunds}).
+   */
+  static PaymentOrder query(Payment p, String refundNo, Instant now) {
     return new PaymentOrder(
         HubIds.next('Q'),
         p.merchantId(),
@@ -122,7 +130,7 @@ public class StuckPayments {
         Operation.QUERY,
         null,
         null,
-        null,
+        refundNo,
         p.channelTransactionId(),
         null,
         null,

@@ -6,9 +6,6 @@ import com.payhub.ledger.DueRefundCheck;
 import com.payhub.ledger.Ledger;
 import com.payhub.ledger.Payment;
 import com.payhub.ledger.Refund;
-import com.payhub.model.Dialect;
-import com.payhub.model.HubIds;
-import com.payhub.model.Operation;
 import com.payhub.model.PaymentEvent;
 import com.payhub.model.PaymentOrder;
 import com.payhub.model.PaymentStatus;
@@ -79,20 +76,7 @@ public class StuckRefunds {
    * refund (its refund number; UnionPay its own orderId and txnTime) and move the refund.
    */
   static PaymentOrder query(Payment p, Refund r, Instant now) {
-    return new PaymentOrder(
-        HubIds.next('Q'),
-        p.merchantId(),
-        p.merchantOrderNo(),
-        p.channel(),
-        Operation.QUERY,
-        null,
-        null,
-        r.refundNo(),
-        p.channelTransactionId(),
-        null,
-        null,
-        Dialect.CANONICAL,
-        now);
+    return StuckPayments.query(p, r.refundNo(), now);
   }
 
   private void count(String action) {
