@@ -53,10 +53,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hub as the OpenShift Deployment runs it: {@code java -jar payhub.jar} with exactly the
- * rendered Deployment's environment (nothing inherited but {@code PATH}) and working directory,
- * every volume laid out under a folder that stands for the pod's root, against a standalone Artemis
- * process and the local PostgreSQL. It must become ready on the Deployment's probe paths and take a
- * payment of each channel to SUCCEEDED.
+ * rendered Deployment's environment over its image's {@code ENV} (nothing inherited but {@code
+ * PATH}) and working directory, every volume laid out under a folder that stands for the pod's
+ * root, against a standalone Artemis process and the local PostgreSQL. It must become ready on the
+ * Deployment's probe paths and take a payment of each channel to SUCCEEDED.
  *
  * <p>What stands in for the cluster, and nothing else is changed: Secrets are files and values this
  * test makes (database and broker credentials of the local servers; the seal keystore made with the
@@ -150,7 +150,11 @@ class DeploymentEnvIT {
           "payhub-broker-credentials-secret",
           Map.of("AMQ_USER", ArtemisProcess.USER, "AMQ_PASSWORD", broker.password()));
       stand.layOutVolumes(dir.resolve("seal-work"));
-      Map<String, String> env = stand.environment(broker.url(), "http://127.0.0.1:" + port);
+      // a container's environment is its image's ENV (the Dockerfile the BuildConfig builds)
+      // overlaid by the Deployment's env: JAVA_TOOL_OPTIONS, with UTF-8, comes from the image
+      Map<String, String> env =
+          new LinkedHashMap<>(com.payhub.deploy.ContainerDockerfile.load().env());
+      env.putAll(stand.environment(broker.url(), "http://127.0.0.1:" + port));
 
       List<String> command = new ArrayList<>();
       command.add("/usr/bin/env");

@@ -3,6 +3,8 @@ package com.payhub.crypto.camel;
 import com.payhub.crypto.Credential;
 import com.payhub.crypto.KeyEntry;
 import com.payhub.crypto.KeyRing;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -104,12 +106,25 @@ public abstract class CredentialProcessorSupport<T> implements Processor, Servic
    * exactly the bytes signed or verified; a stream can be read only once. Empty when there is none.
    */
   protected static byte[] bodyBytes(Exchange exchange) throws InvalidPayloadException {
-    if (exchange.getMessage().getBody() == null) {
+    Object body = exchange.getMessage().getBody();
+    if (body == null) {
       return new byte[0];
     }
-    byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
+    // a body already decoded to text (an HTTP consumer does that) is encoded back in the charset
+    // it came in, UTF-8 unless the exchange says otherwise; never the JVM's default charset, which
+    // is US-ASCII on a machine with LANG=C and JDK 17, and would break every signature over
+    // non-ASCII text (WeChat Pay's notifications carry "summary":"支付成功")
+    byte[] bytes =
+        body instanceof String text
+            ? text.getBytes(charsetOf(exchange))
+            : exchange.getMessage().getMandatoryBody(byte[].class);
     exchange.getMessage().setBody(bytes);
     return bytes;
+  }
+
+  private static Charset charsetOf(Exchange exchange) {
+    String name = exchange.getProperty(Exchange.CHARSET_NAME, String.class);
+    return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
   }
 
   /** A configuration error, starting with the class name so the route file's bean is found. */

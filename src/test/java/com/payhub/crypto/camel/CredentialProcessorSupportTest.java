@@ -29,6 +29,23 @@ class CredentialProcessorSupportTest {
   static final Map<String, Object> REQUEST = Map.of("app_id", "2021000000000001", "x", "1");
 
   @Test
+  void aBodyDecodedToTextIsVerifiedOverItsOwnCharsetNeverTheJvmDefault() throws Exception {
+    String notification = "{\"summary\":\"支付成功\"}";
+    Exchange utf8 = new DefaultExchange(new DefaultCamelContext());
+    utf8.getMessage().setBody(notification);
+    assertThat(CredentialProcessorSupport.bodyBytes(utf8))
+        .as("UTF-8 when the exchange names no charset, whatever file.encoding says")
+        .isEqualTo(notification.getBytes(StandardCharsets.UTF_8));
+    assertThat(utf8.getMessage().getBody()).isInstanceOf(byte[].class);
+
+    Exchange gbk = new DefaultExchange(new DefaultCamelContext());
+    gbk.setProperty(Exchange.CHARSET_NAME, "GBK");
+    gbk.getMessage().setBody(notification);
+    assertThat(CredentialProcessorSupport.bodyBytes(gbk))
+        .isEqualTo(notification.getBytes(java.nio.charset.Charset.forName("GBK")));
+  }
+
+  @Test
   void aReloadedCredentialIsUsedFromTheNextMessageOn() throws Exception {
     try (YamlRouteHarness routes =
         YamlRouteHarness.start("key-ring.camel.yaml", Map.of("rotating", signing(FIRST)))) {
